@@ -1,0 +1,97 @@
+// The public classes: the Rust classes (src/js) plus what only JS can do —
+// rest parameters, returning `this` or a bound function, Symbol.dispose — and
+// the one thing that must not be held from Rust: a resource's captured frame
+// (a GC root there would keep a store alive that references its own resource).
+import './init.js';
+import {
+  AsyncLocalStorage as StorageCore,
+  AsyncResource as ResourceCore,
+  RunScope,
+  __invalidArgType as invalidArgType,
+} from './als_wasm.js';
+import { currentFrame, runInFrame } from './context.js';
+
+const dispose = Symbol.dispose ?? Symbol.for('nodejs.dispose');
+// wasm-bindgen makes every class disposable (freeing it); Node's are not,
+// except the scope of withScope(), whose dispose restores the previous store.
+delete StorageCore.prototype[dispose];
+delete ResourceCore.prototype[dispose];
+RunScope.prototype[dispose] = function () {
+  this.dispose();
+};
+
+// The asyncId of the resource whose runInAsyncScope is running (0: none).
+let executionAsyncId = 0;
+
+export class AsyncLocalStorage extends StorageCore {
+  run(store, callback, ...args) {
+    if (args.length === 0 || typeof callback !== 'function') return super.run(store, callback);
+    return super.run(store, () => Reflect.apply(callback, null, args));
+  }
+
+  exit(callback, ...args) {
+    if (args.length === 0 || typeof callback !== 'function') return super.exit(callback);
+    return super.exit(() => Reflect.apply(callback, null, args));
+  }
+
+  static bind(fn) {
+    return AsyncResource.bind(fn);
+  }
+
+  static snapshot() {
+    return AsyncResource.bind(function runInSnapshot(fn, ...args) {
+      if (typeof fn !== 'function') throw invalidArgType('fn', 'function', fn);
+      return Reflect.apply(fn, this, args);
+    });
+  }
+}
+
+export class AsyncResource extends ResourceCore {
+  #frame = currentFrame();
+  #asyncId;
+
+  constructor(type, options) {
+    super(type, options, executionAsyncId);
+    this.#asyncId = this.asyncId();
+  }
+
+  runInAsyncScope(fn, thisArg, ...args) {
+    if (typeof fn !== 'function') throw invalidArgType('fn', 'function', fn);
+    const outer = executionAsyncId;
+    executionAsyncId = this.#asyncId;
+    try {
+      return runInFrame(this.#frame, fn, thisArg, args);
+    } finally {
+      executionAsyncId = outer;
+    }
+  }
+
+  emitDestroy() {
+    return this;
+  }
+
+  bind(fn, thisArg) {
+    if (typeof fn !== 'function') throw invalidArgType('fn', 'function', fn);
+    const resource = this;
+    let bound;
+    if (thisArg === undefined) {
+      bound = function (...args) {
+        return resource.runInAsyncScope(fn, this, ...args);
+      };
+    } else {
+      bound = function (...args) {
+        return resource.runInAsyncScope(fn, thisArg, ...args);
+      };
+    }
+    Object.defineProperties(bound, {
+      length: { configurable: true, value: fn.length },
+      asyncResource: { configurable: true, enumerable: true, writable: true, value: resource },
+    });
+    return bound;
+  }
+
+  static bind(fn, type, thisArg) {
+    if (typeof fn !== 'function') throw invalidArgType('fn', 'function', fn);
+    return new AsyncResource(type || fn.name || 'bound-anonymous-fn').bind(fn, thisArg);
+  }
+}

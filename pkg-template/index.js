@@ -1,0 +1,1 @@
+export { AsyncLocalStorage, AsyncResource } from './api.js';

@@ -1,0 +1,6 @@
+// Instantiates the wasm synchronously from bytes shipped in the package, so
+// that importing 'als-wasm' needs no `await init()`. Imported first by api.js.
+import { initSync } from './als_wasm.js';
+import { wasmBytes } from './wasm-bytes.js';
+
+initSync({ module: wasmBytes() });

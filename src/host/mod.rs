@@ -1,0 +1,66 @@
+//! The one current-context slot of this thread (realm), behind one interface.
+//!
+//! Natively the slot holds a Rust [`Frame`](crate::frame::Frame). In wasm the
+//! slot lives in JS (`src/js/context.js`), because host propagation swaps it
+//! from JS on every callback and because JS stores must stay in the JS heap:
+//! a store kept in Rust would be a GC root, so a store that references its own
+//! context (a promise, a bound function) could never be collected.
+
+use std::any::Any;
+use std::cell::Cell;
+use std::rc::Rc;
+
+
+#[cfg(not(target_arch = "wasm32"))]
+mod native;
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) use native::{capture, enter_with, get, swap, Context};
+
+#[cfg(target_arch = "wasm32")]
+pub(crate) mod wasm;
+#[cfg(target_arch = "wasm32")]
+pub(crate) use wasm::{capture, enter_with, get, swap, Context};
+
+/// Identity of one storage. Keys are never reused within a thread.
+pub(crate) type Key = u32;
+
+/// A store of a Rust storage, shared by every frame that holds it.
+pub(crate) type RustStore = Rc<dyn Any>;
+
+thread_local! {
+    static NEXT_KEY: Cell<Key> = const { Cell::new(1) };
+}
+
+/// A fresh storage identity. Keys are shared by JS and Rust storages, so
+/// both kinds can sit in one frame without clashing.
+pub(crate) fn next_key() -> Key {
+    NEXT_KEY.with(|n| {
+        let key = n.get();
+        n.set(key.wrapping_add(1).max(1));
+        key
+    })
+}
+
+/// Puts the context it holds back when dropped, also while unwinding.
+#[must_use = "the context is restored when this guard is dropped"]
+pub(crate) struct Restore(Option<Context>);
+
+impl Restore {
+    /// Keeps `previous` to restore later.
+    pub(crate) fn new(previous: Context) -> Self {
+        Restore(Some(previous))
+    }
+}
+
+impl Drop for Restore {
+    fn drop(&mut self) {
+        if let Some(previous) = self.0.take() {
+            swap(&previous);
+        }
+    }
+}
+
+/// Enters `context` until the returned guard drops.
+pub(crate) fn enter(context: &Context) -> Restore {
+    Restore::new(swap(context))
+}

@@ -1,0 +1,20 @@
+//! The JS API, exported with Node's names.
+//!
+//! The Rust side owns what needs no speed: identities, option parsing and
+//! validation, async ids, and every error text. The package glue
+//! (`pkg-template/api.js`) adds the methods that JS must own: the variadic ones
+//! (`run`, `exit`, `runInAsyncScope`, `bind`), the ones that return `this` or a
+//! function, and the hot paths (`getStore`), which touch only the JS frame.
+
+mod errors;
+mod resource;
+mod storage;
+
+use wasm_bindgen::prelude::*;
+
+/// Builds (does not throw) Node's `ERR_INVALID_ARG_TYPE` for the glue.
+#[doc(hidden)]
+#[wasm_bindgen(js_name = __invalidArgType)]
+pub fn invalid_arg_type(name: &str, expected: &str, actual: &JsValue) -> JsValue {
+    errors::invalid_arg_type(name, expected, actual)
+}

@@ -1,0 +1,124 @@
+//! `AsyncLocalStorage`: identity, options and name. Stores live in JS frames.
+
+use js_sys::{Array, Function, Reflect};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::errors::invalid_arg_type;
+use crate::host::{self, next_key, wasm, Key, Restore};
+
+#[wasm_bindgen(inline_js = "export function templateString(v) { return `${v}`; }")]
+extern "C" {
+    // `${v}`: Node coerces `options.name` this way (a symbol throws).
+    #[wasm_bindgen(js_name = templateString, catch)]
+    fn template_string(value: &JsValue) -> Result<String, JsValue>;
+}
+
+/// The Rust half of JS `AsyncLocalStorage`.
+#[doc(hidden)]
+#[wasm_bindgen(js_name = AsyncLocalStorage)]
+pub struct JsAsyncLocalStorage {
+    key: Key,
+    name: String,
+    default_value: JsValue,
+}
+
+#[wasm_bindgen(js_class = AsyncLocalStorage)]
+impl JsAsyncLocalStorage {
+    /// `new AsyncLocalStorage(options?)`, validated as Node 24 does.
+    #[wasm_bindgen(constructor)]
+    pub fn new(options: JsValue) -> Result<JsAsyncLocalStorage, JsValue> {
+        let mut storage = JsAsyncLocalStorage {
+            key: next_key(),
+            name: String::new(),
+            default_value: JsValue::UNDEFINED,
+        };
+        if options.is_undefined() {
+            return Ok(storage);
+        }
+        if !options.is_object() || Array::is_array(&options) {
+            return Err(invalid_arg_type("options", "object", &options));
+        }
+        storage.default_value = Reflect::get(&options, &"defaultValue".into())?;
+        let name = Reflect::get(&options, &"name".into())?;
+        if !name.is_undefined() {
+            storage.name = template_string(&name)?;
+        }
+        Ok(storage)
+    }
+
+    /// The `name` option as a string, or `''`.
+    #[wasm_bindgen(getter)]
+    pub fn name(&self) -> String {
+        self.name.clone()
+    }
+
+    /// This storage's key in frames.
+    #[wasm_bindgen(getter, js_name = __key)]
+    pub fn key(&self) -> Key {
+        self.key
+    }
+
+    /// The store of the current context, or `defaultValue` when it has none.
+    #[wasm_bindgen(js_name = getStore)]
+    pub fn get_store(&self) -> JsValue {
+        wasm::lookup(self.key, &self.default_value)
+    }
+
+    /// Sets `store` for the rest of the current synchronous execution and
+    /// the async work it schedules.
+    #[wasm_bindgen(js_name = enterWith)]
+    pub fn enter_with(&self, store: JsValue) {
+        wasm::enter_with_js(self.key, &store);
+    }
+
+    /// Runs `callback` with `store` set, restoring the context afterwards,
+    /// also when it throws. The package glue adds the `...args` form.
+    pub fn run(&self, store: JsValue, callback: JsValue) -> Result<JsValue, JsValue> {
+        let callback = as_function(callback, "callback")?;
+        let _restore = Restore::new(host::capture());
+        wasm::enter_with_js(self.key, &store);
+        callback.call0(&JsValue::NULL)
+    }
+
+    /// Runs `callback` with no store for this storage (as Node 24: the store
+    /// is `undefined`, not `defaultValue`).
+    pub fn exit(&self, callback: JsValue) -> Result<JsValue, JsValue> {
+        self.run(JsValue::UNDEFINED, callback)
+    }
+
+    /// Removes this storage's store from the current context (Node 24).
+    pub fn disable(&self) {
+        wasm::remove(self.key);
+    }
+
+    /// Enters `store` until the returned scope is disposed (`using`).
+    #[wasm_bindgen(js_name = withScope)]
+    pub fn with_scope(&self, store: JsValue) -> RunScope {
+        let previous = self.get_store();
+        self.enter_with(store);
+        RunScope { key: self.key, previous: Some(previous) }
+    }
+}
+
+/// The scope returned by `withScope`; the glue adds `[Symbol.dispose]`.
+#[doc(hidden)]
+#[wasm_bindgen]
+pub struct RunScope {
+    key: Key,
+    previous: Option<JsValue>,
+}
+
+#[wasm_bindgen]
+impl RunScope {
+    /// Restores the store that was current before `withScope`. Idempotent.
+    pub fn dispose(&mut self) {
+        if let Some(previous) = self.previous.take() {
+            wasm::enter_with_js(self.key, &previous);
+        }
+    }
+}
+
+fn as_function(value: JsValue, name: &str) -> Result<Function, JsValue> {
+    value.dyn_into::<Function>().map_err(|v| invalid_arg_type(name, "function", &v))
+}

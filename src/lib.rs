@@ -1,0 +1,45 @@
+//! Node's `AsyncLocalStorage`, written in Rust and compiled to WebAssembly.
+//!
+//! This crate is two things at once:
+//! - the core of the `als-wasm` npm package, which gives browsers, Deno, Bun
+//!   and Node the same `AsyncLocalStorage` and `AsyncResource` API;
+//! - a typed Rust API over the same context, for Rust/wasm apps: a value set
+//!   by JS `storage.run(...)` is visible to Rust futures spawned inside it,
+//!   and JS called from a Rust future sees the future's context.
+//!
+//! ```
+//! use als_wasm::{AsyncLocalStorage, Snapshot, WithContext};
+//!
+//! let request_id = AsyncLocalStorage::<u32>::new();
+//! let task = request_id.run(7, || WithContext::new(async { request_id.get() }));
+//! // Polled anywhere, the task sees the context it was made in.
+//! assert_eq!(futures::executor::block_on(task), Some(7));
+//! assert_eq!(request_id.get(), None);
+//! ```
+//!
+//! Contexts are immutable frames (a copy-on-write map from storage to
+//! value); capturing one keeps a reference and entering one swaps a single
+//! slot, restored by a guard when the scope ends or unwinds.
+#![deny(missing_docs)]
+#![forbid(unsafe_code)]
+
+mod error;
+#[cfg(not(target_arch = "wasm32"))]
+mod frame;
+mod future;
+mod host;
+mod snapshot;
+mod storage;
+
+#[cfg(target_arch = "wasm32")]
+mod js;
+#[cfg(target_arch = "wasm32")]
+mod spawn;
+
+pub use error::AccessError;
+pub use future::WithContext;
+pub use snapshot::Snapshot;
+pub use storage::AsyncLocalStorage;
+
+#[cfg(target_arch = "wasm32")]
+pub use spawn::spawn_local;

@@ -1,0 +1,135 @@
+//! `cargo xtask build`: the wasm, wasm-bindgen's glue and `pkg-template/`
+//! become the npm package in `pkg/`.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::run::{root, status, Result};
+use crate::tools;
+
+const CRATE: &str = "als_wasm";
+
+/// Builds `pkg/` and answers its path.
+pub fn package() -> Result<PathBuf> {
+    tools::wasm_toolchain()?;
+    let root = root();
+    status(Command::new("cargo").current_dir(&root).args([
+        "build", "--quiet", "--release", "--lib", "--target", "wasm32-unknown-unknown", "-p", "als-wasm",
+    ]))?;
+    let bindgen_out = root.join("target/wasm-bindgen");
+    let _ = fs::remove_dir_all(&bindgen_out);
+    let wasm = root.join(format!("target/wasm32-unknown-unknown/release/{CRATE}.wasm"));
+    status(Command::new("wasm-bindgen").args(["--target", "web", "--out-dir"]).arg(&bindgen_out).arg(&wasm))?;
+
+    let pkg = root.join("pkg");
+    let _ = fs::remove_dir_all(&pkg);
+    copy_dir(&root.join("pkg-template"), &pkg)?;
+    let glue = read(&bindgen_out.join(format!("{CRATE}.js")))?;
+    write(&pkg.join(format!("{CRATE}.js")), &flatten_snippets(&glue, &bindgen_out, &pkg)?)?;
+    let bytes = fs::read(bindgen_out.join(format!("{CRATE}_bg.wasm"))).map_err(|e| e.to_string())?;
+    write(&pkg.join("wasm-bytes.js"), &bytes_module(&bytes))?;
+    println!("built {} ({} bytes of wasm)", pkg.display(), bytes.len());
+    Ok(pkg)
+}
+
+/// wasm-bindgen puts JS snippets under `snippets/<crate>-<hash>/…`; the package
+/// keeps them flat beside the glue, so `api.js` can import `./context.js`, the
+/// very module instance the wasm uses.
+fn flatten_snippets(glue: &str, bindgen_out: &Path, pkg: &Path) -> Result<String> {
+    let mut glue = glue.to_owned();
+    let snippets = bindgen_out.join("snippets");
+    let Ok(dirs) = fs::read_dir(&snippets) else { return Ok(glue) };
+    for dir in dirs.flatten() {
+        let dir_name = dir.file_name().to_string_lossy().into_owned();
+        for file in walk(&dir.path())? {
+            let rel = file.strip_prefix(dir.path()).map_err(|e| e.to_string())?;
+            let rel = rel.to_string_lossy().replace('\\', "/");
+            let flat = Path::new(&rel).file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            if pkg.join(&flat).exists() {
+                return Err(format!("snippet {rel} would overwrite pkg/{flat}"));
+            }
+            fs::copy(&file, pkg.join(&flat)).map_err(|e| e.to_string())?;
+            glue = rewrite_imports(&glue, &format!("./snippets/{dir_name}/{rel}"), &format!("./{flat}"));
+        }
+    }
+    Ok(glue)
+}
+
+/// Rewrites `from` in import statements only: the import object's keys must
+/// keep the module names that the wasm binary itself asks for.
+fn rewrite_imports(glue: &str, from: &str, to: &str) -> String {
+    glue.lines()
+        .map(|line| if line.starts_with("import ") { line.replace(from, to) } else { line.to_owned() })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn bytes_module(bytes: &[u8]) -> String {
+    format!(
+        "// The wasm module, base64-encoded so that it loads synchronously everywhere.\n\
+         const base64 = '{}';\n\n\
+         export function wasmBytes() {{\n  const text = atob(base64);\n  const bytes = new Uint8Array(text.length);\n  \
+         for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);\n  return bytes;\n}}\n",
+        base64(bytes)
+    )
+}
+
+fn base64(bytes: &[u8]) -> String {
+    const ABC: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = chunk.iter().enumerate().fold(0u32, |n, (i, b)| n | (u32::from(*b) << (16 - 8 * i)));
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(char::from(ABC[((n >> (18 - 6 * i)) & 63) as usize]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+fn copy_dir(from: &Path, to: &Path) -> Result {
+    for file in walk(from)? {
+        let dest = to.join(file.strip_prefix(from).map_err(|e| e.to_string())?);
+        if let Some(parent) = dest.parent() {
+            fs::create_dir_all(parent).map_err(|e| e.to_string())?;
+        }
+        fs::copy(&file, &dest).map_err(|e| format!("copy {}: {e}", file.display()))?;
+    }
+    Ok(())
+}
+
+/// Every file below `dir`.
+pub fn walk(dir: &Path) -> Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    let entries = fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() { files.extend(walk(&path)?) } else { files.push(path) }
+    }
+    files.sort();
+    Ok(files)
+}
+
+pub fn read(path: &Path) -> Result<String> {
+    fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+pub fn write(path: &Path, text: &str) -> Result {
+    fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn base64_matches_the_standard_alphabet_and_padding() {
+        assert_eq!(super::base64(b""), "");
+        assert_eq!(super::base64(b"f"), "Zg==");
+        assert_eq!(super::base64(b"fo"), "Zm8=");
+        assert_eq!(super::base64(b"foo"), "Zm9v");
+        assert_eq!(super::base64(b"\xff\x00\x10wasm"), "/wAQd2FzbQ==");
+    }
+}

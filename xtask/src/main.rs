@@ -1,0 +1,29 @@
+//! Project tasks: `cargo xtask build | test | demo`.
+
+mod build;
+mod demo;
+mod run;
+mod suites;
+mod tools;
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("build") => build::package().map(|_| ()),
+        Some("test") => suites::all(&args[1..]),
+        Some("demo") => demo::serve(),
+        _ => {
+            eprintln!("usage: cargo xtask <build | test [suite...] | demo>");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("xtask: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,74 @@
+//! Installs what the build and the tests need on a fresh machine, and skips
+//! what is already there (DEVELOPERS.md, "Toolchain").
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::run::{capture, has_version, root, status, Result};
+
+pub const WASM_BINDGEN: &str = "0.2.130";
+
+/// The wasm32 target and wasm-bindgen's CLI at the pinned version.
+pub fn wasm_toolchain() -> Result {
+    let (_, targets) = capture(Command::new("rustup").args(["target", "list", "--installed"]));
+    if !targets.lines().any(|t| t.trim() == "wasm32-unknown-unknown") {
+        status(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))?;
+    }
+    if !has_version("wasm-bindgen", WASM_BINDGEN) || !has_version("wasm-bindgen-test-runner", WASM_BINDGEN) {
+        eprintln!("installing wasm-bindgen-cli {WASM_BINDGEN} (about 2.5 minutes)");
+        let locked = status(Command::new("cargo").args(["install", "--locked", "wasm-bindgen-cli", "--version", WASM_BINDGEN]));
+        if locked.is_err() {
+            // `--locked` fails on this registry mirror; the pinned version still resolves.
+            status(Command::new("cargo").args(["install", "--force", "wasm-bindgen-cli", "--version", WASM_BINDGEN]))?;
+        }
+    }
+    Ok(())
+}
+
+/// Debian's Chromium and its driver (never a downloaded browser build).
+pub fn chromium() -> Result {
+    if Path::new("/usr/bin/chromium").exists() && Path::new("/usr/bin/chromedriver").exists() {
+        return Ok(());
+    }
+    eprintln!("installing chromium and chromium-driver from Debian");
+    status(Command::new("apt-get").args(["-o", "DPkg::Lock::Timeout=600", "update"]))?;
+    status(Command::new("apt-get").args([
+        "-o", "DPkg::Lock::Timeout=600", "install", "-y", "chromium", "chromium-driver",
+    ]))
+}
+
+/// JS hosts and tools from npm, kept in `.tools/` (ignored by git) and never
+/// in the package's own dependencies: a `node` in `node_modules/.bin` would
+/// shadow the system Node in npm scripts.
+pub struct NpmTools {
+    pub bin: PathBuf,
+}
+
+const NPM_TOOLS: &[(&str, &str)] = &[
+    ("node", "node@24"),
+    ("deno", "deno@2"),
+    ("bun", "bun@1"),
+    ("playwright-core", "playwright-core@1"),
+];
+
+pub fn npm_tools() -> Result<NpmTools> {
+    let dir = root().join(".tools");
+    let bin = dir.join("node_modules/.bin");
+    let missing: Vec<&str> =
+        NPM_TOOLS.iter().filter(|(b, _)| !bin.join(b).exists()).map(|(_, spec)| *spec).collect();
+    if !missing.is_empty() {
+        std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+        if !dir.join("package.json").exists() {
+            std::fs::write(dir.join("package.json"), "{ \"private\": true }\n").map_err(|e| e.to_string())?;
+        }
+        eprintln!("installing {} into .tools/", missing.join(", "));
+        status(Command::new("npm").current_dir(&dir).args(["install", "--no-audit", "--no-fund"]).args(&missing))?;
+    }
+    Ok(NpmTools { bin })
+}
+
+impl NpmTools {
+    pub fn get(&self, name: &str) -> PathBuf {
+        self.bin.join(name)
+    }
+}
