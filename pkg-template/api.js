@@ -24,14 +24,23 @@ RunScope.prototype[dispose] = function () {
 let executionAsyncId = 0;
 
 export class AsyncLocalStorage extends StorageCore {
+  // Node 24's run: only this storage's store changes, and it is put back
+  // with enterWith, so other storages' enterWith inside survives; running
+  // with the store already current opens no scope.
   run(store, callback, ...args) {
-    if (args.length === 0 || typeof callback !== 'function') return super.run(store, callback);
-    return super.run(store, () => Reflect.apply(callback, null, args));
+    if (typeof callback !== 'function') throw invalidArgType('callback', 'function', callback);
+    const prior = this.getStore();
+    if (Object.is(prior, store)) return Reflect.apply(callback, null, args);
+    this.enterWith(store);
+    try {
+      return Reflect.apply(callback, null, args);
+    } finally {
+      this.enterWith(prior);
+    }
   }
 
   exit(callback, ...args) {
-    if (args.length === 0 || typeof callback !== 'function') return super.exit(callback);
-    return super.exit(() => Reflect.apply(callback, null, args));
+    return this.run(undefined, callback, ...args);
   }
 
   static bind(fn) {

@@ -43,6 +43,7 @@ impl<V: Clone> Frame<V> {
     }
 
     /// A new frame equal to this one without an entry for `key`.
+    #[cfg(test)]
     pub(crate) fn without(&self, key: Key) -> Self {
         match self.entries.as_deref() {
             Some(old) if old.iter().any(|(k, _)| *k == key) => {
@@ -54,6 +55,7 @@ impl<V: Clone> Frame<V> {
     }
 
     /// Whether both handles are the very same frame (not merely equal maps).
+    #[cfg(test)]
     pub(crate) fn same(&self, other: &Self) -> bool {
         match (&self.entries, &other.entries) {
             (None, None) => true,

@@ -43,3 +43,8 @@ pub use storage::AsyncLocalStorage;
 
 #[cfg(target_arch = "wasm32")]
 pub use spawn::spawn_local;
+
+/// The Rust half of the JS class, for tests of the JS↔Rust context only.
+#[cfg(target_arch = "wasm32")]
+#[doc(hidden)]
+pub use js::JsAsyncLocalStorage as __JsAsyncLocalStorage;

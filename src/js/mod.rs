@@ -10,6 +10,8 @@ mod errors;
 mod resource;
 mod storage;
 
+pub use storage::JsAsyncLocalStorage;
+
 use wasm_bindgen::prelude::*;
 
 /// Builds (does not throw) Node's `ERR_INVALID_ARG_TYPE` for the glue.

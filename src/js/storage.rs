@@ -1,11 +1,13 @@
-//! `AsyncLocalStorage`: identity, options and name. Stores live in JS frames.
+//! `AsyncLocalStorage`: identity, options, name and the store operations.
+//! Stores live in JS frames; `run`/`exit` are in the package glue, because
+//! they take rest parameters and because a wasm frame per nesting level
+//! would cut the nesting depth that Node allows.
 
-use js_sys::{Array, Function, Reflect};
+use js_sys::{Array, Reflect};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
 use super::errors::invalid_arg_type;
-use crate::host::{self, next_key, wasm, Key, Restore};
+use crate::host::{next_key, wasm, Key};
 
 #[wasm_bindgen(inline_js = "export function templateString(v) { return `${v}`; }")]
 extern "C" {
@@ -72,21 +74,6 @@ impl JsAsyncLocalStorage {
         wasm::enter_with_js(self.key, &store);
     }
 
-    /// Runs `callback` with `store` set, restoring the context afterwards,
-    /// also when it throws. The package glue adds the `...args` form.
-    pub fn run(&self, store: JsValue, callback: JsValue) -> Result<JsValue, JsValue> {
-        let callback = as_function(callback, "callback")?;
-        let _restore = Restore::new(host::capture());
-        wasm::enter_with_js(self.key, &store);
-        callback.call0(&JsValue::NULL)
-    }
-
-    /// Runs `callback` with no store for this storage (as Node 24: the store
-    /// is `undefined`, not `defaultValue`).
-    pub fn exit(&self, callback: JsValue) -> Result<JsValue, JsValue> {
-        self.run(JsValue::UNDEFINED, callback)
-    }
-
     /// Removes this storage's store from the current context (Node 24).
     pub fn disable(&self) {
         wasm::remove(self.key);
@@ -117,8 +104,4 @@ impl RunScope {
             wasm::enter_with_js(self.key, &previous);
         }
     }
-}
-
-fn as_function(value: JsValue, name: &str) -> Result<Function, JsValue> {
-    value.dyn_into::<Function>().map_err(|v| invalid_arg_type(name, "function", &v))
 }

@@ -1,0 +1,76 @@
+// Serves js-tests/ on 127.0.0.1, opens browser.html in Chromium (playwright-core),
+// forwards the page console and prints the RESULT line.
+//   node run-browser.mjs [playwright-core module path] [chromium path]
+// env: PLAYWRIGHT_CORE (module path), CHROMIUM (executable, default /usr/bin/chromium)
+import http from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createRequire } from 'node:module';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+const pwPath = process.argv[2] ?? process.env.PLAYWRIGHT_CORE;
+const chromium = process.argv[3] ?? process.env.CHROMIUM ?? '/usr/bin/chromium';
+if (!pwPath) {
+  console.error('run-browser: give the playwright-core module path as argv[2] or env PLAYWRIGHT_CORE');
+  process.exit(2);
+}
+
+const types = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.json': 'application/json', '.wasm': 'application/wasm' };
+const server = http.createServer(async (req, res) => {
+  try {
+    const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^[/\\]+/, '');
+    const file = join(root, path || 'browser.html');
+    if (!file.startsWith(root.endsWith(sep) ? root : root + sep)) throw new Error('outside');
+    const body = await readFile(file);
+    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    res.end(body);
+  } catch {
+    res.writeHead(404).end('not found');
+  }
+});
+await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+const { port } = server.address();
+
+// playwright-core is CommonJS; accept a package directory or a file path.
+const require = createRequire(pathToFileURL(join(root, 'noop.js')));
+const pw = require(pwPath);
+
+let browser;
+let code = 1;
+const timer = setTimeout(() => {
+  console.log('RESULT {"passed":0,"failed":1}');
+  console.error('run-browser: timed out after 60 s');
+  finish(1);
+}, 60_000);
+
+async function finish(c) {
+  clearTimeout(timer);
+  try { await browser?.close(); } catch {}
+  server.close();
+  server.closeAllConnections?.();
+  process.exit(c);
+}
+
+try {
+  browser = await pw.chromium.launch({
+    executablePath: chromium,
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const page = await browser.newPage();
+  page.on('console', (m) => {
+    const t = m.text();
+    if (!t.startsWith('RESULT ')) console.log(t);
+  });
+  page.on('pageerror', (e) => console.log(`page error: ${e.message}`));
+  await page.goto(`http://127.0.0.1:${port}/browser.html`);
+  await page.waitForFunction(() => globalThis.__alsResult, null, { timeout: 55_000 });
+  const result = await page.evaluate(() => globalThis.__alsResult);
+  console.log(`RESULT ${JSON.stringify(result)}`);
+  code = result.failed === 0 && result.passed > 0 ? 0 : 1;
+} catch (e) {
+  console.error(`run-browser: ${e?.stack ?? e}`);
+  console.log('RESULT {"passed":0,"failed":1}');
+  code = 1;
+}
+await finish(code);
