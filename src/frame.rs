@@ -41,28 +41,6 @@ impl<V: Clone> Frame<V> {
         next.push((key, value));
         Frame { entries: Some(next.into()) }
     }
-
-    /// A new frame equal to this one without an entry for `key`.
-    #[cfg(test)]
-    pub(crate) fn without(&self, key: Key) -> Self {
-        match self.entries.as_deref() {
-            Some(old) if old.iter().any(|(k, _)| *k == key) => {
-                let rest: Vec<(Key, V)> = old.iter().filter(|(k, _)| *k != key).cloned().collect();
-                Frame { entries: if rest.is_empty() { None } else { Some(rest.into()) } }
-            }
-            _ => self.clone(),
-        }
-    }
-
-    /// Whether both handles are the very same frame (not merely equal maps).
-    #[cfg(test)]
-    pub(crate) fn same(&self, other: &Self) -> bool {
-        match (&self.entries, &other.entries) {
-            (None, None) => true,
-            (Some(a), Some(b)) => Rc::ptr_eq(a, b),
-            _ => false,
-        }
-    }
 }
 
 #[cfg(test)]
@@ -79,15 +57,5 @@ mod tests {
         assert_eq!(a.get(2), None);
         assert_eq!(b.get(1), Some(&11));
         assert_eq!(b.get(2), Some(&20));
-    }
-
-    #[test]
-    fn without_removes_one_key_and_keeps_identity_when_absent() {
-        let a: Frame<i32> = Frame::default().with(1, 10).with(2, 20);
-        let b = a.without(1);
-        assert_eq!(b.get(1), None);
-        assert_eq!(b.get(2), Some(&20));
-        assert!(a.without(3).same(&a));
-        assert!(a.without(1).without(2).same(&Frame::default()));
     }
 }
