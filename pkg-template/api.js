@@ -9,7 +9,7 @@ import {
   RunScope,
   __invalidArgType as invalidArgType,
 } from './als_wasm.js';
-import { currentFrame, runInFrame } from './context.js';
+import { currentFrame, leaveRun, removals, runInFrame } from './context.js';
 
 const dispose = Symbol.dispose ?? Symbol.for('nodejs.dispose');
 // wasm-bindgen makes every class disposable (freeing it); Node's are not,
@@ -24,18 +24,22 @@ RunScope.prototype[dispose] = function () {
 let executionAsyncId = 0;
 
 export class AsyncLocalStorage extends StorageCore {
-  // Node 24's run: only this storage's store changes, and it is put back
-  // with enterWith, so other storages' enterWith inside survives; running
-  // with the store already current opens no scope.
+  #key = this.__key;
+
+  // Node 24's run: only this storage's store changes and is put back, so
+  // other storages' enterWith inside survives; running with the store
+  // already current opens no scope.
   run(store, callback, ...args) {
     if (typeof callback !== 'function') throw invalidArgType('callback', 'function', callback);
-    const prior = this.getStore();
-    if (Object.is(prior, store)) return Reflect.apply(callback, null, args);
+    if (Object.is(this.getStore(), store)) return Reflect.apply(callback, null, args);
+    const before = currentFrame();
+    const removalsAtEntry = removals;
     this.enterWith(store);
+    const entered = currentFrame();
     try {
       return Reflect.apply(callback, null, args);
     } finally {
-      this.enterWith(prior);
+      leaveRun(this.#key, before, entered, removalsAtEntry);
     }
   }
 

@@ -1,1 +1,3 @@
+// Until native carriers land, every host gets the patch carrier.
+import './carrier/install.js';
 export { AsyncLocalStorage, AsyncResource } from './api.js';

@@ -5,7 +5,8 @@
 // entry from the current frame in place, so everything sharing that frame
 // (snapshots, resources) loses the store as well.
 
-const ROOT = { k: [], v: [] };
+// The root frame: no stores. Every job the host starts begins here.
+export const ROOT = { k: [], v: [] };
 let current = ROOT;
 
 export function currentFrame() {
@@ -54,11 +55,40 @@ export function runInFrame(frame, fn, thisArg, args) {
   }
 }
 
+// How many times disable() changed a frame in place.
+export let removals = 0;
+
+// Leaves a run() of `key` that went from frame `before` to `entered`. When
+// nothing else changed inside, `before` itself comes back (so the root frame
+// stays the root frame); otherwise only `key`'s entry is put back as it was,
+// so other storages' enterWith inside survives (Node 24).
+// `removalsAtEntry` is `removals` when the run began: a disable() in between
+// may have changed `before` or `entered` in place, and then only the entry goes.
+export function leaveRun(key, before, entered, removalsAtEntry) {
+  if (current === entered && removals === removalsAtEntry) {
+    current = before;
+    return;
+  }
+  const i = before.k.indexOf(key);
+  if (i >= 0) current = derive(current, key, before.v[i]);
+  else if (current.k.indexOf(key) >= 0) current = without(current, key);
+}
+
+function without(frame, key) {
+  const i = frame.k.indexOf(key);
+  const k = frame.k.slice();
+  const v = frame.v.slice();
+  k.splice(i, 1);
+  v.splice(i, 1);
+  return { k, v };
+}
+
 export function remove(key) {
   const i = current.k.indexOf(key);
   if (i >= 0) {
     current.k.splice(i, 1);
     current.v.splice(i, 1);
+    removals++;
   }
 }
 
