@@ -6,4 +6,5 @@ import './cases/bind-snapshot.mjs';
 import './cases/scope.mjs';
 import './cases/deno-reference.mjs';
 import './cases/fuzz.mjs';
+import './cases/propagation.mjs';
 await run();

@@ -1,6 +1,6 @@
-// Serves js-tests/ on 127.0.0.1, opens browser.html in Chromium (playwright-core),
+// Serves js-tests/ on 127.0.0.1, opens browser.html (or --page=NAME.html) in Chromium (playwright-core),
 // forwards the page console and prints the RESULT line.
-//   node run-browser.mjs [playwright-core module path] [chromium path]
+//   node run-browser.mjs [--page=NAME.html] [playwright-core module path] [chromium path]
 // env: PLAYWRIGHT_CORE (module path), CHROMIUM (executable, default /usr/bin/chromium)
 import http from 'node:http';
 import { readFile } from 'node:fs/promises';
@@ -9,8 +9,12 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
-const pwPath = process.argv[2] ?? process.env.PLAYWRIGHT_CORE;
-const chromium = process.argv[3] ?? process.env.CHROMIUM ?? '/usr/bin/chromium';
+// Take --page= out first so the positional arguments keep their places.
+const pageArg = process.argv.slice(2).find((a) => a.startsWith('--page='));
+const pageName = pageArg?.slice('--page='.length) || 'browser.html';
+const argv = process.argv.slice(2).filter((a) => a !== pageArg);
+const pwPath = argv[0] ?? process.env.PLAYWRIGHT_CORE;
+const chromium = argv[1] ?? process.env.CHROMIUM ?? '/usr/bin/chromium';
 if (!pwPath) {
   console.error('run-browser: give the playwright-core module path as argv[2] or env PLAYWRIGHT_CORE');
   process.exit(2);
@@ -63,7 +67,7 @@ try {
     if (!t.startsWith('RESULT ')) console.log(t);
   });
   page.on('pageerror', (e) => console.log(`page error: ${e.message}`));
-  await page.goto(`http://127.0.0.1:${port}/browser.html`);
+  await page.goto(`http://127.0.0.1:${port}/${encodeURI(pageName)}`);
   await page.waitForFunction(() => globalThis.__alsResult, null, { timeout: 55_000 });
   const result = await page.evaluate(() => globalThis.__alsResult);
   console.log(`RESULT ${JSON.stringify(result)}`);

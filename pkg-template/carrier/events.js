@@ -43,8 +43,13 @@ function wrapListener(listener) {
   let wrapper = wrappers.get(listener);
   if (!wrapper) {
     wrapper = function (event) {
-      // Not root: a synchronous dispatchEvent; the listener stays in its frame.
-      const frame = currentFrame() === ROOT ? frameOf(this, event) : currentFrame();
+      // The host dispatching (trusted, or from the root frame): the frame of
+      // the cause. Some hosts dispatch from their own JS, in whatever frame
+      // it carries (Deno's message loop), and not all mark events trusted
+      // (Node, Deno's FileReader). Otherwise: a synchronous dispatchEvent,
+      // whose frame the listener keeps.
+      const cause = frameOf(this, event);
+      const frame = event?.isTrusted || currentFrame() === ROOT ? cause : currentFrame();
       if (typeof listener === 'function') return runInFrame(frame, listener, this, [event]);
       return runInFrame(frame, () => listener.handleEvent(event), undefined, []);
     };

@@ -2,16 +2,18 @@
 //
 // - then/finally callbacks run in the frame current at the call.
 // - `await p` reads p.constructor, then p.then, synchronously in the awaiting
-//   frame. In a context the constructor getter answers a stand-in for
-//   Promise that is not %Promise%, so the engine takes the slow path and reads
-//   p.then; the then getter answers a `then` bound to that frame. The engine
-//   calls it in a later job with its own resolving functions; when p settles,
-//   one job queues [enter frame], calls the resolving function (which queues
-//   the continuation) and queues [back to root]: the continuation runs
-//   exactly between the two, and nothing else does.
-// - In the root frame the getter answers %Promise% itself: the engine keeps
-//   its fast path and the continuation starts in the root frame, where every
-//   job starts.
+//   frame. The constructor getter answers the global `Promise`, which the
+//   carrier makes a stand-in for %Promise% (same prototype, statics and
+//   species; `p.constructor === Promise` holds), so the engine takes the slow
+//   path and reads p.then. In a context the then getter answers a `then`
+//   bound to that frame. The engine calls it in a later job with its own
+//   resolving functions; when p settles, one job queues [enter frame], calls
+//   the resolving function (which queues the continuation) and queues [back
+//   to root]: the continuation runs exactly between the two, and nothing
+//   else does. In the root frame the plain then does: every job starts there.
+// - Answering %Promise% in the root frame would keep the engine's fast path
+//   there, but then `p.constructor === Promise` could not hold both in and
+//   out of contexts; identity wins (README, "Limits").
 // - A `then` handed out to user code (which read p.constructor and then
 //   p.then, or p is a subclass instance) behaves as then(): it knows because
 //   user code calls it in the turn it was handed out, and the engine in a
@@ -28,10 +30,10 @@ export function installPromise(global) {
   const nativeResolve = NativePromise.resolve;
   const getPrototypeOf = Object.getPrototypeOf;
 
-  // What p.constructor answers in a context: anything but %Promise% makes
-  // `await` take the slow path. It constructs, inherits the statics and
-  // species of Promise, and shares its prototype. (A Proxy would do too, but
-  // costs V8 three times as much per await.)
+  // The global Promise from now on, and what p.constructor answers: anything
+  // but %Promise% makes `await` take the slow path. It constructs, inherits
+  // the statics and species of Promise, and shares its prototype. (A Proxy
+  // would do too, but costs V8 three times as much per await.)
   function Promise(executor) {
     return Reflect.construct(NativePromise, [executor], new.target === Promise ? NativePromise : new.target);
   }
@@ -127,10 +129,9 @@ export function installPromise(global) {
   Object.defineProperty(proto, 'constructor', {
     configurable: true,
     get() {
-      if (internal || constructorValue !== NativePromise || this === proto || currentFrame() === ROOT) {
-        return constructorValue;
-      }
-      armed = this;
+      if (internal) return NativePromise;
+      if (constructorValue !== NativePromise || this === proto) return constructorValue;
+      if (currentFrame() !== ROOT) armed = this;
       return StandIn;
     },
     set(value) {
@@ -169,4 +170,5 @@ export function installPromise(global) {
   }
   Object.defineProperty(resolve, 'name', { value: 'resolve' });
   Object.defineProperty(NativePromise, 'resolve', { value: resolve, writable: true, configurable: true });
+  Object.defineProperty(global, 'Promise', { value: StandIn, writable: true, configurable: true });
 }

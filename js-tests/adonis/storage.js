@@ -1,0 +1,2 @@
+import { AsyncLocalStorage } from 'async_hooks'
+export const storage = new AsyncLocalStorage()
