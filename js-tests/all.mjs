@@ -7,4 +7,5 @@ import './cases/scope.mjs';
 import './cases/deno-reference.mjs';
 import './cases/fuzz.mjs';
 import './cases/propagation.mjs';
+import './cases/stress.mjs';
 await run();

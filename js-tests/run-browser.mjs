@@ -2,10 +2,9 @@
 // forwards the page console and prints the RESULT line.
 //   node run-browser.mjs [--page=NAME.html] [playwright-core module path] [chromium path]
 // env: PLAYWRIGHT_CORE (module path), CHROMIUM (executable, default /usr/bin/chromium)
-import http from 'node:http';
-import { readFile } from 'node:fs/promises';
-import { extname, join, normalize, sep } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { serve } from './serve.mjs';
 import { createRequire } from 'node:module';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -20,21 +19,8 @@ if (!pwPath) {
   process.exit(2);
 }
 
-const types = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.json': 'application/json', '.wasm': 'application/wasm' };
-const server = http.createServer(async (req, res) => {
-  try {
-    const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^[/\\]+/, '');
-    const file = join(root, path || 'browser.html');
-    if (!file.startsWith(root.endsWith(sep) ? root : root + sep)) throw new Error('outside');
-    const body = await readFile(file);
-    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
-    res.end(body);
-  } catch {
-    res.writeHead(404).end('not found');
-  }
-});
-await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-const { port } = server.address();
+const { server, origin } = await serve();
+
 
 // playwright-core is CommonJS; accept a package directory or a file path.
 const require = createRequire(pathToFileURL(join(root, 'noop.js')));
@@ -67,7 +53,7 @@ try {
     if (!t.startsWith('RESULT ')) console.log(t);
   });
   page.on('pageerror', (e) => console.log(`page error: ${e.message}`));
-  await page.goto(`http://127.0.0.1:${port}/${encodeURI(pageName)}`);
+  await page.goto(`${origin}/${encodeURI(pageName)}`);
   await page.waitForFunction(() => globalThis.__alsResult, null, { timeout: 55_000 });
   const result = await page.evaluate(() => globalThis.__alsResult);
   console.log(`RESULT ${JSON.stringify(result)}`);

@@ -3,13 +3,12 @@
 // echoes the page's <pre id="out"> log as it grows and prints the RESULT line.
 //   node run-firefox.mjs [page] [--page=NAME.html]
 // env: FIREFOX (default /usr/bin/firefox-esr), GECKODRIVER (default ~/.cargo/bin/geckodriver)
-import http from 'node:http';
 import net from 'node:net';
 import { spawn } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
-import { extname, join, normalize, sep } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { serve } from './serve.mjs';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const args = process.argv.slice(2);
@@ -19,21 +18,8 @@ const firefox = process.env.FIREFOX ?? '/usr/bin/firefox-esr';
 const geckodriver = process.env.GECKODRIVER ?? join(homedir(), '.cargo/bin/geckodriver');
 const TIMEOUT_MS = 120_000;
 
-const types = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.json': 'application/json', '.wasm': 'application/wasm' };
-const server = http.createServer(async (req, res) => {
-  try {
-    const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^[/\\]+/, '');
-    const file = join(root, path || 'browser.html');
-    if (!file.startsWith(root.endsWith(sep) ? root : root + sep)) throw new Error('outside');
-    const body = await readFile(file);
-    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
-    res.end(body);
-  } catch {
-    res.writeHead(404).end('not found');
-  }
-});
-await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-const { port } = server.address();
+const { server, origin } = await serve();
+
 
 // geckodriver needs an explicit port: borrow a free one from the OS, then release it.
 const freePort = () => new Promise((ok, fail) => {
@@ -57,7 +43,12 @@ async function finish(c) {
   if (sessionId) {
     try { await fetch(`${base}/session/${sessionId}`, { method: 'DELETE', signal: AbortSignal.timeout(10_000) }); } catch {}
   }
-  driver?.kill();
+  // Reap geckodriver before exiting (up to 2 s) so it is not left behind as a zombie.
+  if (driver && driver.exitCode === null && driver.signalCode === null) {
+    const gone = new Promise((ok) => driver.once('exit', ok));
+    driver.kill();
+    await Promise.race([gone, new Promise((ok) => setTimeout(ok, 2000))]);
+  }
   server.close();
   server.closeAllConnections?.();
   process.exit(c);
@@ -127,7 +118,7 @@ try {
     throw e;
   }
   const s = `/session/${sessionId}`;
-  await wd('POST', `${s}/url`, { url: `http://127.0.0.1:${port}/${encodeURI(page)}` });
+  await wd('POST', `${s}/url`, { url: `${origin}/${encodeURI(page)}` });
 
   // No console API in classic WebDriver: the page mirrors console.log into <pre id="out">,
   // so read it back and print only the new tail each round.

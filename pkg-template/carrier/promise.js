@@ -23,10 +23,15 @@
 import { ROOT, currentFrame, swapFrame, runInFrame } from '../context.js';
 
 export function installPromise(global) {
-  const NativePromise = global.Promise;
+  // %Promise% itself, even where zone.js has replaced the global Promise.
+  const NativePromise = (async () => {})().constructor;
   const proto = NativePromise.prototype;
-  const nativeThen = proto.then;
-  const nativeFinally = proto.finally;
+  const nativeThen = original(proto, 'then');
+  if (!nativeThen) return false;
+  // then()/finally() go through whatever was there (zone.js's, if it came
+  // first); the await hook's jobs use the engine's own.
+  const priorThen = proto.then;
+  const priorFinally = proto.finally;
   const nativeResolve = NativePromise.resolve;
   const getPrototypeOf = Object.getPrototypeOf;
 
@@ -85,11 +90,11 @@ export function installPromise(global) {
 
   function then(onFulfilled, onRejected) {
     const frame = currentFrame();
-    return callNative(nativeThen, this, inFrame(frame, onFulfilled), inFrame(frame, onRejected));
+    return callNative(priorThen, this, inFrame(frame, onFulfilled), inFrame(frame, onRejected));
   }
 
   function promiseFinally(onFinally) {
-    return callNative(nativeFinally, this, inFrame(currentFrame(), onFinally));
+    return callNative(priorFinally, this, inFrame(currentFrame(), onFinally));
   }
 
   // [enter frame] [what settle queues: the continuation] [root]
@@ -144,7 +149,7 @@ export function installPromise(global) {
     configurable: true,
     get() {
       const frame = currentFrame();
-      if (frame !== ROOT && !internal && thenValue === then) {
+      if (frame !== ROOT && !internal) {
         if (armed === this) {
           armed = null;
           return handOut(frame);
@@ -170,5 +175,19 @@ export function installPromise(global) {
   }
   Object.defineProperty(resolve, 'name', { value: 'resolve' });
   Object.defineProperty(NativePromise, 'resolve', { value: resolve, writable: true, configurable: true });
-  Object.defineProperty(global, 'Promise', { value: StandIn, writable: true, configurable: true });
+  // Only where the global is %Promise%: zone.js insists on its own.
+  if (global.Promise === NativePromise) {
+    Object.defineProperty(global, 'Promise', { value: StandIn, writable: true, configurable: true });
+  }
+  return true;
+}
+
+// The engine's own proto[name], also when zone.js patched it before us (it
+// keeps the original under __zone_symbol__<name>); undefined if none is left.
+function original(proto, name) {
+  const isNative = (f) => typeof f === 'function' && /\{\s*\[native code\]\s*\}\s*$/.test(Function.prototype.toString.call(f));
+  for (const candidate of [proto[name], proto[`__zone_symbol__${name}`]]) {
+    if (isNative(candidate)) return candidate;
+  }
+  return undefined;
 }

@@ -1,5 +1,6 @@
-//! Project tasks: `cargo xtask build | test | demo`.
+//! Project tasks: `cargo xtask build | test | demo | bench`.
 
+mod bench;
 mod build;
 mod demo;
 mod run;
@@ -14,8 +15,9 @@ fn main() -> ExitCode {
         Some("build") => build::package().map(|_| ()),
         Some("test") => suites::all(&args[1..]),
         Some("demo") => demo::serve(),
+        Some("bench") => bench::run(),
         _ => {
-            eprintln!("usage: cargo xtask <build | test [suite...] | demo>");
+            eprintln!("usage: cargo xtask <build | test [suite...] | demo | bench>");
             return ExitCode::from(2);
         }
     };

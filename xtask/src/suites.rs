@@ -20,6 +20,7 @@ pub fn all(filters: &[String]) -> Result {
     let root = root();
     tools::wasm_toolchain()?;
     tools::chromium()?;
+    let geckodriver = tools::firefox()?;
     let npm = tools::npm_tools()?;
     let mut outcomes = Vec::new();
 
@@ -47,14 +48,12 @@ pub fn all(filters: &[String]) -> Result {
 
     let js_tests = root.join("js-tests");
     let scratch = "npm pack installs into a scratch project";
-    let hosts: Vec<(String, Command)> = js_hosts(&npm, &js_tests).into_iter().filter(|(n, _)| wanted(n)).collect();
+    let hosts: Vec<(String, Command)> = js_hosts(&npm, &geckodriver, &js_tests).into_iter().filter(|(n, _)| wanted(n)).collect();
     if wanted(scratch) || !hosts.is_empty() {
-        let tarball = pack()?;
+        let tarball = install_into_js_tests()?;
         if wanted(scratch) {
             outcomes.push(scratch_install(&root, &tarball));
         }
-        // The suites import 'als-wasm' as a user would: from node_modules.
-        status(Command::new("npm").current_dir(&js_tests).args(["install", "--no-save", "--no-audit", "--no-fund"]).arg(&tarball))?;
         for (name, mut cmd) in hosts {
             outcomes.push(suite(&name, &mut cmd, js_counts));
         }
@@ -70,27 +69,57 @@ pub fn all(filters: &[String]) -> Result {
     if failed == 0 && !outcomes.is_empty() { Ok(()) } else { Err("some suites failed".into()) }
 }
 
-/// The JS suite in every host, and twice against Node's own implementation.
-fn js_hosts(npm: &NpmTools, dir: &Path) -> Vec<(String, Command)> {
+/// The JS suite in every host (the patch carrier forced where the host could
+/// carry context natively), the AdonisJS guide page in both browsers, and the
+/// cases twice against Node's own implementation.
+fn js_hosts(npm: &NpmTools, geckodriver: &Path, dir: &Path) -> Vec<(String, Command)> {
     let node24 = npm.get("node");
     let host = |program: &Path, args: &[&str]| {
         let mut cmd = Command::new(program);
         cmd.current_dir(dir).args(args);
         cmd
     };
+    let forced = |mut cmd: Command| {
+        cmd.env("ALS_ENTRY", "browser");
+        cmd
+    };
+    let chromium = |page: &str| {
+        let mut cmd = host(Path::new("node"), &["run-browser.mjs", page]);
+        cmd.env("PLAYWRIGHT_CORE", npm.bin.join("../playwright-core"));
+        cmd
+    };
+    let firefox = |page: &str| {
+        let mut cmd = host(Path::new("node"), &["run-firefox.mjs", page]);
+        cmd.env("GECKODRIVER", geckodriver);
+        cmd
+    };
     let mut reference = host(&node24, &["all.mjs"]);
     reference.env("ALS_IMPL", "node");
-    let mut browser = host(Path::new("node"), &["run-browser.mjs"]);
-    browser.env("PLAYWRIGHT_CORE", npm.bin.join("../playwright-core"));
     vec![
         ("js-tests in Node 20".into(), host(Path::new("node"), &["all.mjs"])),
-        ("js-tests in Node 24".into(), host(&node24, &["all.mjs"])),
-        ("js-tests in Deno".into(), host(&npm.get("deno"), &["run", "--allow-read", "--allow-env", "all.mjs"])),
-        ("js-tests in Bun".into(), host(&npm.get("bun"), &["all.mjs"])),
-        ("js-tests in headless Chromium".into(), browser),
+        ("js-tests in Node 24, patch carrier forced".into(), forced(host(&node24, &["all.mjs"]))),
+        (
+            "js-tests in Deno, patch carrier forced".into(),
+            forced(host(&npm.get("deno"), &["run", "--allow-read", "--allow-env", "all.mjs"])),
+        ),
+        ("js-tests in Bun, patch carrier forced".into(), forced(host(&npm.get("bun"), &["all.mjs"]))),
+        ("js-tests in headless Chromium".into(), chromium("--page=browser.html")),
+        ("js-tests in headless Firefox".into(), firefox("--page=browser.html")),
+        ("AdonisJS guide example in headless Chromium".into(), chromium("--page=adonis.html")),
+        ("AdonisJS guide example in headless Firefox".into(), firefox("--page=adonis.html")),
+        ("zone.js loaded before and after als-wasm, in headless Chromium".into(), chromium("--page=zone.html")),
         ("js-tests against node:async_hooks on Node 24 (the cases encode Node)".into(), reference),
         ("js-tests differential vs node:async_hooks on Node 24".into(), host(&node24, &["differential.mjs"])),
     ]
+}
+
+/// Packs the package and installs the tarball (and js-tests' own dev
+/// dependencies) into js-tests/, which imports 'als-wasm' as a user would:
+/// from node_modules. Answers the tarball.
+pub fn install_into_js_tests() -> Result<PathBuf> {
+    let tarball = pack()?;
+    status(Command::new("npm").current_dir(root().join("js-tests")).args(["install", "--no-save", "--no-audit", "--no-fund"]).arg(&tarball))?;
+    Ok(tarball)
 }
 
 /// Builds the package and packs it as npm would publish it.

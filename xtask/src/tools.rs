@@ -37,6 +37,29 @@ pub fn chromium() -> Result {
     ]))
 }
 
+/// Debian's Firefox ESR and geckodriver (from crates.io); answers the
+/// geckodriver path.
+pub fn firefox() -> Result<PathBuf> {
+    if !Path::new("/usr/bin/firefox-esr").exists() {
+        eprintln!("installing firefox-esr from Debian");
+        status(Command::new("apt-get").args(["-o", "DPkg::Lock::Timeout=600", "update"]))?;
+        status(Command::new("apt-get").args([
+            "-o", "DPkg::Lock::Timeout=600", "install", "-y", "--no-install-recommends", "firefox-esr",
+        ]))?;
+    }
+    let cargo_bin = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))
+        .ok_or("neither CARGO_HOME nor HOME is set")?
+        .join("bin");
+    let geckodriver = cargo_bin.join("geckodriver");
+    if !geckodriver.exists() {
+        eprintln!("installing geckodriver (about 1 minute)");
+        status(Command::new("cargo").args(["install", "--locked", "geckodriver"]))?;
+    }
+    Ok(geckodriver)
+}
+
 /// JS hosts and tools from npm, kept in `.tools/` (ignored by git) and never
 /// in the package's own dependencies: a `node` in `node_modules/.bin` would
 /// shadow the system Node in npm scripts.

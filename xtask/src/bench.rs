@@ -1,0 +1,94 @@
+//! `cargo xtask bench`: 200k sequential native awaits with a store check
+//! each, in a context and outside any, side by side in one run: no library,
+//! the engine's slow path alone (the floor of any await hook of this
+//! design), and als-wasm; in Node 20, Node 24 and headless Chromium, each in
+//! a fresh process or browser. Prints a markdown table and writes
+//! target/bench/await.json.
+
+use std::process::Command;
+
+use crate::run::{capture, root, Result};
+use crate::suites::install_into_js_tests;
+use crate::tools;
+
+const MODES: [&str; 3] = ["none", "floor", "lib"];
+
+pub fn run() -> Result {
+    tools::wasm_toolchain()?;
+    tools::chromium()?;
+    let npm = tools::npm_tools()?;
+    install_into_js_tests()?;
+    let dir = root().join("js-tests");
+    let node24 = npm.get("node");
+    let playwright = npm.bin.join("../playwright-core");
+    let hosts: [(&str, Box<dyn Fn(&str) -> Command>); 3] = [
+        ("Node 20", Box::new(|mode| node_cmd("node".as_ref(), mode))),
+        ("Node 24", Box::new(|mode| node_cmd(&node24, mode))),
+        ("Chromium", Box::new(|mode| {
+            let mut cmd = Command::new("node");
+            cmd.args(["bench/run-chromium.mjs", mode]).env("PLAYWRIGHT_CORE", &playwright);
+            cmd
+        })),
+    ];
+    let mut rows = Vec::new();
+    let mut json = Vec::new();
+    for (host, command) in &hosts {
+        let mut results = Vec::new();
+        for mode in MODES {
+            let (ok, out) = capture(command(mode).current_dir(&dir));
+            let line = out.lines().rev().find(|l| l.starts_with('{')).unwrap_or_default().to_owned();
+            if !ok || line.is_empty() {
+                return Err(format!("bench {host} {mode} failed:\n{out}"));
+            }
+            json.push(format!("{{\"host\":\"{host}\",\"result\":{line}}}"));
+            results.push(parse(&line).ok_or(format!("bench {host} {mode}: unreadable {line}"))?);
+        }
+        let [none, floor, lib] = [&results[0], &results[1], &results[2]];
+        rows.push(format!(
+            "| {host} | {:.1} | {:.1} ({:.1}×) | {:.1} ({:.1}×) | {:.1}× | {:.1} ({:.1}×) | {:.1}× | {}/{} |",
+            none.inside, floor.inside, floor.inside / none.inside, lib.inside, lib.inside / none.inside,
+            lib.inside / floor.inside, lib.outside, lib.outside / none.outside, lib.outside / floor.outside,
+            lib.kept_inside, lib.awaits,
+        ));
+    }
+    println!("200k sequential `await` of a settled promise, store checked each step; median ms of 7 runs\n");
+    println!("| Host | no library | slow path alone (floor) | als-wasm in `run` | vs floor | als-wasm outside any context | vs floor | kept in `run` |");
+    println!("|---|---|---|---|---|---|---|---|");
+    for row in rows {
+        println!("{row}");
+    }
+    let out = root().join("target/bench");
+    std::fs::create_dir_all(&out).map_err(|e| e.to_string())?;
+    std::fs::write(out.join("await.json"), format!("[{}]\n", json.join(",\n"))).map_err(|e| e.to_string())?;
+    println!("\nJSON: {}", out.join("await.json").display());
+    Ok(())
+}
+
+fn node_cmd(node: &std::path::Path, mode: &str) -> Command {
+    let mut cmd = Command::new(node);
+    cmd.args(["bench/run-node.mjs", mode]);
+    cmd
+}
+
+struct Measured {
+    awaits: u64,
+    inside: f64,
+    outside: f64,
+    kept_inside: u64,
+}
+
+/// Reads the few numeric fields of one result line (flat JSON, no nesting).
+fn parse(line: &str) -> Option<Measured> {
+    let field = |name: &str| -> Option<f64> {
+        let start = line.find(&format!("\"{name}\":"))? + name.len() + 3;
+        let rest = &line[start..];
+        let end = rest.find([',', '}'])?;
+        rest[..end].trim().parse().ok()
+    };
+    Some(Measured {
+        awaits: field("awaits")? as u64,
+        inside: field("insideMs")?,
+        outside: field("outsideMs")?,
+        kept_inside: field("keptInside")? as u64,
+    })
+}
