@@ -10,7 +10,6 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from './serve.mjs';
 
-const root = fileURLToPath(new URL('.', import.meta.url));
 const args = process.argv.slice(2);
 const pageArg = args.find((a) => a.startsWith('--page='))?.slice('--page='.length);
 const page = pageArg ?? args.find((a) => !a.startsWith('--')) ?? 'browser.html';

@@ -9,7 +9,7 @@ import {
   RunScope,
   __invalidArgType as invalidArgType,
 } from './als_wasm.js';
-import { currentFrame, leaveRun, removals, runInFrame } from './context.js';
+import { ROOT, canReturnToRoot, currentFrame, removals, runInFrame, swapFrame } from './context.js';
 
 const dispose = Symbol.dispose ?? Symbol.for('nodejs.dispose');
 // wasm-bindgen makes every class disposable (freeing it); Node's are not,
@@ -24,14 +24,13 @@ RunScope.prototype[dispose] = function () {
 let executionAsyncId = 0;
 
 export class AsyncLocalStorage extends StorageCore {
-  #key = this.__key;
-
-  // Node 24's run: only this storage's store changes and is put back, so
-  // other storages' enterWith inside survives; running with the store
-  // already current opens no scope.
+  // Node 24's run: only this storage's store changes, and it is put back
+  // with enterWith, so other storages' enterWith inside survives; running
+  // with the store already current opens no scope.
   run(store, callback, ...args) {
     if (typeof callback !== 'function') throw invalidArgType('callback', 'function', callback);
-    if (Object.is(this.getStore(), store)) return Reflect.apply(callback, null, args);
+    const prior = this.getStore();
+    if (Object.is(prior, store)) return Reflect.apply(callback, null, args);
     const before = currentFrame();
     const removalsAtEntry = removals;
     this.enterWith(store);
@@ -39,7 +38,8 @@ export class AsyncLocalStorage extends StorageCore {
     try {
       return Reflect.apply(callback, null, args);
     } finally {
-      leaveRun(this.#key, before, entered, removalsAtEntry);
+      if (canReturnToRoot(before, entered, removalsAtEntry)) swapFrame(ROOT);
+      else this.enterWith(prior);
     }
   }
 

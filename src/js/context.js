@@ -58,29 +58,12 @@ export function runInFrame(frame, fn, thisArg, args) {
 // How many times disable() changed a frame in place.
 export let removals = 0;
 
-// Leaves a run() of `key` that went from frame `before` to `entered`. When
-// nothing else changed inside, `before` itself comes back (so the root frame
-// stays the root frame); otherwise only `key`'s entry is put back as it was,
-// so other storages' enterWith inside survives (Node 24).
-// `removalsAtEntry` is `removals` when the run began: a disable() in between
-// may have changed `before` or `entered` in place, and then only the entry goes.
-export function leaveRun(key, before, entered, removalsAtEntry) {
-  if (current === entered && removals === removalsAtEntry) {
-    current = before;
-    return;
-  }
-  const i = before.k.indexOf(key);
-  if (i >= 0) current = derive(current, key, before.v[i]);
-  else if (current.k.indexOf(key) >= 0) current = without(current, key);
-}
-
-function without(frame, key) {
-  const i = frame.k.indexOf(key);
-  const k = frame.k.slice();
-  const v = frame.v.slice();
-  k.splice(i, 1);
-  v.splice(i, 1);
-  return { k, v };
+// True when leaving a run() that began in the root frame and changed
+// nothing but its own entry: the root frame can come back as it is, which
+// keeps code after the run free of carrier work. `removalsAtEntry` is
+// `removals` when the run began (a disable() may change `entered` in place).
+export function canReturnToRoot(before, entered, removalsAtEntry) {
+  return before === ROOT && current === entered && removals === removalsAtEntry;
 }
 
 export function remove(key) {
