@@ -7,6 +7,7 @@
 import { test, run } from './harness.mjs';
 import * as wasm from 'als-wasm';
 import * as node from 'node:async_hooks';
+import { rng } from './random.mjs';
 
 const argv = globalThis.process?.argv ?? [];
 const opt = (name, dflt) => {
@@ -24,17 +25,6 @@ const SKIP_SAME = opt('skip-same', 0) === 1;
 // inside run/exit of a different storage (Node's run/exit restore only their
 // own storage, so such changes survive the run in Node), for the same reason.
 const SKIP_CROSS = opt('skip-cross', 0) === 1;
-
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // ---- program generation (impl-independent) ----
 const VALUES = [undefined, 'D', 1, 2, 3, 'x', 'y', null, 0];

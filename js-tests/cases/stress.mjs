@@ -7,6 +7,7 @@
 // Seed: ALS_STRESS_SEED (env) or ?seed= (page); otherwise random, printed.
 import { test, equal, AssertionError } from '../harness.mjs';
 import { AsyncLocalStorage } from '../impl.mjs';
+import { rng } from '../random.mjs';
 
 const FLOWS = 300;
 const STEPS = 360; // 300 x 360 > 1e5 checks
@@ -17,18 +18,6 @@ function seedFrom() {
   const fromPage = globalThis.location ? new URL(globalThis.location.href).searchParams.get('seed') : null;
   const given = fromEnv ?? fromPage;
   return given ? Number(given) >>> 0 : (Math.random() * 2 ** 32) >>> 0;
-}
-
-// mulberry32
-function rng(seed) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const waiting = [];

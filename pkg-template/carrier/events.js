@@ -64,8 +64,7 @@ function wrapListenersOf(proto, handlerProtos = [proto]) {
   if (!proto) return;
   const add = proto.addEventListener;
   const remove = proto.removeEventListener;
-  if (typeof add === 'function' && !Object.hasOwn(proto, '__alsWrapped')) {
-    Object.defineProperty(proto, '__alsWrapped', { value: true });
+  if (typeof add === 'function') {
     Object.defineProperty(proto, 'addEventListener', {
       configurable: true, writable: true,
       value: { addEventListener(type, listener, options) { return add.call(this, type, wrapListener(listener), options); } }.addEventListener,
@@ -100,8 +99,8 @@ export function installEvents(global) {
   // XMLHttpRequest: events of the request and of its upload, in send()'s frame.
   const xhr = protoOf('XMLHttpRequest');
   if (xhr) {
+    // XMLHttpRequest and its upload share XMLHttpRequestEventTarget's methods.
     wrapListenersOf(protoOf('XMLHttpRequestEventTarget') ?? xhr, [protoOf('XMLHttpRequestEventTarget'), xhr]);
-    wrapListenersOf(xhr);
     patchFunction(xhr, 'send', (send) => function (...args) {
       remember(this);
       remember(this.upload);
