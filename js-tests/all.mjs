@@ -7,5 +7,6 @@ import './cases/scope.mjs';
 import './cases/deno-reference.mjs';
 import './cases/fuzz.mjs';
 import './cases/propagation.mjs';
+import './cases/host-async.mjs';
 import './cases/stress.mjs';
 await run();

@@ -78,14 +78,38 @@ export function throws(fn, expected = {}, label) {
   return error;
 }
 
+// ALS_ONLY=propagation,host runs only the tests whose name starts with one of
+// those groups (the part before ':').
+function selected() {
+  const only = globalThis.process?.env?.ALS_ONLY;
+  if (!only) return tests;
+  const groups = only.split(',');
+  return tests.filter(({ name }) => groups.includes(name.split(':')[0]));
+}
+
+// ALS_KNOWN_FAILURES: names of tests that must fail (separated by '|'), for
+// a host's own AsyncLocalStorage where it differs from Node 24. Such a test
+// passes by failing, so a host that changes is noticed.
+function knownFailures() {
+  const known = globalThis.process?.env?.ALS_KNOWN_FAILURES;
+  return new Set(known ? known.split('|') : []);
+}
+
 export async function run() {
   let passed = 0;
   let failed = 0;
-  for (const { name, fn } of tests) {
+  const known = knownFailures();
+  for (const { name, fn } of selected()) {
     try {
       await fn();
+      if (known.has(name)) throw new AssertionError('listed as a known failure of this host, but passed');
       passed++;
     } catch (e) {
+      if (known.has(name) && !(e instanceof AssertionError && e.message.startsWith('listed as'))) {
+        console.log(`known failure of this host: ${name}: ${e?.message}`);
+        passed++;
+        continue;
+      }
       failed++;
       const detail = e instanceof Error ? (e.stack && !e.stack.includes(e.message) ? `${e.name}: ${e.message}\n${e.stack}` : e.stack ?? `${e.name}: ${e.message}`) : show(e);
       console.log(`FAIL ${name}\n  ${String(detail).split('\n').join('\n  ')}`);

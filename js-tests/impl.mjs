@@ -1,6 +1,8 @@
 // The implementation under test: real Node (ALS_IMPL=node), als-wasm with the
-// patch carrier forced (ALS_ENTRY=browser, i.e. 'als-wasm/browser'), or the
-// package's default entry.
+// patch carrier forced (ALS_ENTRY=browser, i.e. 'als-wasm/browser'), the
+// runtime-detecting index.js by path, as a Deno local path or an unknown host
+// gets it (ALS_ENTRY=detect), or the package's entry for this host (the
+// native carrier on Node, Deno and Bun).
 const env = globalThis.process?.env ?? {};
 export const isNode = env.ALS_IMPL === 'node';
 
@@ -8,6 +10,15 @@ const mod = isNode
   ? await import('node:async_hooks')
   : env.ALS_ENTRY === 'browser'
     ? await import('als-wasm/browser')
-    : await import('als-wasm');
+    : env.ALS_ENTRY === 'detect'
+      ? await import('./node_modules/als-wasm/index.js')
+      : await import('als-wasm');
 
 export const { AsyncLocalStorage, AsyncResource } = mod;
+
+// 'host' for the host's own AsyncLocalStorage, else als-wasm's carrier.
+export const carrier = isNode ? 'host' : mod.carrier;
+
+// Whether context follows every async hop, `await 5` and thenables included
+// (the host's own ALS, and als-wasm on it); the patch carrier loses those.
+export const exact = carrier !== 'patch';

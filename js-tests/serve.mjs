@@ -1,5 +1,6 @@
-// A static file server for js-tests/ on 127.0.0.1 (a free port), for the
-// browser runners and the browser benchmark. Answers { server, origin }.
+// A static file server on 127.0.0.1 (a free port) for js-tests/ (or `dir`),
+// for the browser runners, the scratch projects and the browser benchmark.
+// Answers { server, origin }.
 import http from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
@@ -8,12 +9,13 @@ import { fileURLToPath } from 'node:url';
 export const root = fileURLToPath(new URL('.', import.meta.url));
 const types = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.json': 'application/json', '.wasm': 'application/wasm' };
 
-export async function serve() {
+export async function serve(dir = root) {
+  const base = dir.endsWith(sep) ? dir : dir + sep;
   const server = http.createServer(async (req, res) => {
     try {
       const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^[/\\]+/, '');
-      const file = join(root, path || 'browser.html');
-      if (!file.startsWith(root.endsWith(sep) ? root : root + sep)) throw new Error('outside');
+      const file = join(base, path || 'browser.html');
+      if (!file.startsWith(base)) throw new Error('outside');
       const body = await readFile(file);
       res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
       res.end(body);

@@ -2,14 +2,15 @@
 // rest parameters, returning `this` or a bound function, Symbol.dispose — and
 // the one thing that must not be held from Rust: a resource's captured frame
 // (a GC root there would keep a store alive that references its own resource).
-import './init.js';
+// Nothing here calls into the wasm while loading: each entry instantiates it
+// first (init.js from bytes; init-workerd.js from a wasm module import).
 import {
   AsyncLocalStorage as StorageCore,
   AsyncResource as ResourceCore,
   RunScope,
   __invalidArgType as invalidArgType,
 } from './als_wasm.js';
-import { ROOT, canReturnToRoot, currentFrame, removals, runInFrame, swapFrame } from './context.js';
+import { ROOT, canReturnToRoot, currentFrame, derive, removals, runInFrame, scopedOnly, swapFrame } from './context.js';
 
 const dispose = Symbol.dispose ?? Symbol.for('nodejs.dispose');
 // wasm-bindgen makes every class disposable (freeing it); Node's are not,
@@ -19,6 +20,9 @@ delete ResourceCore.prototype[dispose];
 RunScope.prototype[dispose] = function () {
   this.dispose();
 };
+
+// Marks every copy of als-wasm's class (carrier/global.js, carrier/detect.js).
+export const OURS = Symbol.for('als-wasm.AsyncLocalStorage');
 
 // The asyncId of the resource whose runInAsyncScope is running (0: none).
 let executionAsyncId = 0;
@@ -31,6 +35,7 @@ export class AsyncLocalStorage extends StorageCore {
     if (typeof callback !== 'function') throw invalidArgType('callback', 'function', callback);
     const prior = this.getStore();
     if (Object.is(prior, store)) return Reflect.apply(callback, null, args);
+    if (scopedOnly) return runInFrame(derive(currentFrame(), this.__key, store), callback, null, args);
     const before = currentFrame();
     const removalsAtEntry = removals;
     this.enterWith(store);
@@ -46,6 +51,8 @@ export class AsyncLocalStorage extends StorageCore {
   exit(callback, ...args) {
     return this.run(undefined, callback, ...args);
   }
+
+  static [OURS] = true;
 
   static bind(fn) {
     return AsyncResource.bind(fn);

@@ -1,5 +1,7 @@
-// als-wasm with the patch carrier on any host (the browser path), also where
-// the host could carry the context natively: for tests and for hosts that
-// are not detected.
-import './carrier/install.js';
+// als-wasm with the patch carrier on any host, also where the host could
+// carry the context natively: for tests, and for comparing carriers.
+import './init.js';
+import { installPatchCarrier } from './carrier/install.js';
+
+export const carrier = installPatchCarrier();
 export { AsyncLocalStorage, AsyncResource } from './api.js';

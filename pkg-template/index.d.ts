@@ -41,6 +41,17 @@ export interface AsyncLocalStorageOptions {
   name?: string | undefined;
 }
 
+// `Symbol.dispose` and `Disposable` as @types/node declares them, for
+// projects whose `lib` predates them (a browser project without @types/node).
+declare global {
+  interface SymbolConstructor {
+    readonly dispose: unique symbol;
+  }
+  interface Disposable {
+    [Symbol.dispose](): void;
+  }
+}
+
 /** A disposable scope made by `withScope()`; disposing restores the previous store. */
 export interface RunScope extends Disposable {
   dispose(): void;
@@ -69,3 +80,10 @@ export class AsyncLocalStorage<T> {
   /** Sets `store` until the returned scope is disposed (`using`). */
   withScope(store: T): RunScope;
 }
+
+/**
+ * Which carrier makes the context follow async work in this host: 'native'
+ * (the host's own AsyncLocalStorage carries it: Node, Deno, Bun, workerd) or
+ * 'patch' (browsers: als-wasm wraps the host's scheduling APIs and `await`).
+ */
+export const carrier: 'native' | 'patch';

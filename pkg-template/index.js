@@ -1,3 +1,16 @@
-// Until native carriers land, every host gets the patch carrier.
-import './carrier/install.js';
+// als-wasm for any host (the `browser` and `default` conditions): the host's
+// own AsyncLocalStorage or AsyncContext when it has one, else the patch carrier.
+import './init.js';
+import { hostAsyncContext, hostStorage } from './carrier/detect.js';
+import { carryInAsyncContext, carryNatively } from './carrier/native.js';
+import { installPatchCarrier } from './carrier/install.js';
+
+const host = hostStorage();
+const asyncContext = hostAsyncContext();
+/** Which carrier makes the context follow async work here: 'native' or 'patch'. */
+export const carrier = host
+  ? carryNatively(host)
+  : asyncContext
+    ? carryInAsyncContext(asyncContext)
+    : installPatchCarrier();
 export { AsyncLocalStorage, AsyncResource } from './api.js';

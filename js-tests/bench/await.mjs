@@ -1,12 +1,15 @@
 // 200k sequential native awaits of a settled promise, the store checked after
 // each, in a context (inside run) and outside any context; `mode` is 'none'
 // (no library: the check reads a plain variable), 'floor' (no library, but
-// every await forced onto the engine's slow path) or 'lib' (als-wasm, default
-// entry). Answers median milliseconds of repeated runs and the kept counts.
+// every await forced onto the engine's slow path), 'lib' (als-wasm with the
+// patch carrier, 'als-wasm/browser') or 'native' (als-wasm's default entry
+// where it gets the native carrier). Answers median milliseconds of repeated
+// runs and the kept counts.
 export async function awaitBench(mode, { awaits = 200_000, runs = 7 } = {}) {
   let storage;
-  if (mode === 'lib') {
-    const { AsyncLocalStorage } = await import('als-wasm');
+  if (mode === 'lib' || mode === 'native') {
+    const { AsyncLocalStorage, carrier } = await import(mode === 'lib' ? 'als-wasm/browser' : 'als-wasm');
+    if (carrier !== (mode === 'lib' ? 'patch' : 'native')) throw new Error(`mode ${mode} got the ${carrier} carrier`);
     storage = new AsyncLocalStorage();
   } else {
     if (mode === 'floor') {

@@ -1,15 +1,11 @@
-// node bench/run-chromium.mjs <none|lib>: the await benchmark in a fresh
-// headless Chromium (playwright-core from PLAYWRIGHT_CORE), one JSON line.
-import { createRequire } from 'node:module';
+// node bench/run-chromium.mjs <none|floor|lib>: the await benchmark in a fresh
+// headless Chromium (chromium.mjs), one JSON line.
 import { serve } from '../serve.mjs';
+import { launchChromium } from '../chromium.mjs';
 
 const mode = process.argv[2] ?? 'none';
-const pw = createRequire(import.meta.url)(process.env.PLAYWRIGHT_CORE);
 const { server, origin } = await serve();
-const browser = await pw.chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchChromium();
 try {
   const page = await browser.newPage();
   await page.goto(`${origin}/bench/bench.html?mode=${mode}`);

@@ -7,15 +7,49 @@
 
 // The root frame: no stores. Every job the host starts begins here.
 export const ROOT = { k: [], v: [] };
+
+// Where the current frame lives. By default in this module (the patch
+// carrier makes it follow async work); carryIn() moves it into a host's own
+// variable, which the host carries across every async hop by itself.
 let current = ROOT;
+let read = () => current;
+let write = (frame) => {
+  current = frame;
+};
+
+// The native carrier: `slot` is one host AsyncLocalStorage whose store is the
+// frame. Its enterWith is Node 24's frame switch, so run() and every swap
+// below keep Node's rules on the host that knows them.
+export function carryIn(slot) {
+  read = () => slot.getStore() ?? ROOT;
+  write = (frame) => slot.enterWith(frame);
+}
+
+// Hosts whose carrier can only scope a value to a callback (workerd's
+// AsyncLocalStorage has no enterWith; TC39's AsyncContext.Variable neither):
+// the host carries a cell, each run() gets a new one, and enterWith changes
+// the cell of the innermost run. `host` has run(value, fn) and get().
+export let scopedOnly = false;
+let enterScope = null;
+
+export function carryInScopes(host) {
+  const top = { frame: ROOT };
+  const cell = () => host.get() ?? top;
+  read = () => cell().frame;
+  write = (frame) => {
+    cell().frame = frame;
+  };
+  enterScope = (frame, fn) => host.run({ frame }, fn);
+  scopedOnly = true;
+}
 
 export function currentFrame() {
-  return current;
+  return read();
 }
 
 export function swapFrame(next) {
-  const previous = current;
-  current = next;
+  const previous = read();
+  write(next);
   return previous;
 }
 
@@ -31,27 +65,28 @@ export function derive(frame, key, value) {
 
 // The store of `key` in the current frame, or `fallback` when it has none.
 export function lookup(key, fallback) {
-  const { k, v } = current;
+  const { k, v } = read();
   for (let i = 0; i < k.length; i++) if (k[i] === key) return v[i];
   return fallback;
 }
 
 export function has(key) {
-  return current.k.indexOf(key) >= 0;
+  return read().k.indexOf(key) >= 0;
 }
 
 export function enterWith(key, value) {
-  current = derive(current, key, value);
+  write(derive(read(), key, value));
 }
 
 // Runs fn(...args) in `frame`, restoring the previous frame afterwards.
 export function runInFrame(frame, fn, thisArg, args) {
-  const previous = current;
-  current = frame;
+  if (enterScope !== null) return enterScope(frame, () => Reflect.apply(fn, thisArg, args));
+  const previous = read();
+  write(frame);
   try {
     return Reflect.apply(fn, thisArg, args);
   } finally {
-    current = previous;
+    write(previous);
   }
 }
 
@@ -63,22 +98,23 @@ export let removals = 0;
 // keeps code after the run free of carrier work. `removalsAtEntry` is
 // `removals` when the run began (a disable() may change `entered` in place).
 export function canReturnToRoot(before, entered, removalsAtEntry) {
-  return before === ROOT && current === entered && removals === removalsAtEntry;
+  return before === ROOT && read() === entered && removals === removalsAtEntry;
 }
 
 export function remove(key) {
-  const i = current.k.indexOf(key);
+  const { k, v } = read();
+  const i = k.indexOf(key);
   if (i >= 0) {
-    current.k.splice(i, 1);
-    current.v.splice(i, 1);
+    k.splice(i, 1);
+    v.splice(i, 1);
     removals++;
   }
 }
 
 // Rust stores ride in frames as { handle, id }; the Rust core maps id -> value.
 export function enterWithValue(key, handle, id) {
-  const previous = current;
-  current = derive(previous, key, { handle, id });
+  const previous = read();
+  write(derive(previous, key, { handle, id }));
   return previous;
 }
 

@@ -1,8 +1,9 @@
 //! `cargo xtask bench`: 200k sequential native awaits with a store check
 //! each, in a context and outside any, side by side in one run: no library,
 //! the engine's slow path alone (the floor of any await hook of this
-//! design), and als-wasm; in Node 20, Node 24 and headless Chromium, each in
-//! a fresh process or browser. Prints a markdown table and writes
+//! design), and als-wasm with the patch carrier and (Node) the native one;
+//! in Node 20, Node 24 and headless Chromium, each in a fresh process or
+//! browser. Prints a markdown table and writes
 //! target/bench/await.json.
 
 use std::process::Command;
@@ -11,7 +12,7 @@ use crate::run::{capture, root, Result};
 use crate::suites::install_into_js_tests;
 use crate::tools;
 
-const MODES: [&str; 3] = ["none", "floor", "lib"];
+const MODES: [&str; 4] = ["none", "floor", "lib", "native"];
 
 pub fn run() -> Result {
     tools::wasm_toolchain()?;
@@ -21,10 +22,11 @@ pub fn run() -> Result {
     let dir = root().join("js-tests");
     let node24 = npm.get("node");
     let playwright = npm.bin.join("../playwright-core");
-    let hosts: [(&str, Box<dyn Fn(&str) -> Command>); 3] = [
-        ("Node 20", Box::new(|mode| node_cmd("node".as_ref(), mode))),
-        ("Node 24", Box::new(|mode| node_cmd(&node24, mode))),
-        ("Chromium", Box::new(|mode| {
+    // (host, has a native carrier, command per mode)
+    let hosts: [(&str, bool, Box<dyn Fn(&str) -> Command>); 3] = [
+        ("Node 20", true, Box::new(|mode| node_cmd("node".as_ref(), mode))),
+        ("Node 24", true, Box::new(|mode| node_cmd(&node24, mode))),
+        ("Chromium", false, Box::new(|mode| {
             let mut cmd = Command::new("node");
             cmd.args(["bench/run-chromium.mjs", mode]).env("PLAYWRIGHT_CORE", &playwright);
             cmd
@@ -32,9 +34,9 @@ pub fn run() -> Result {
     ];
     let mut rows = Vec::new();
     let mut json = Vec::new();
-    for (host, command) in &hosts {
+    for (host, native, command) in &hosts {
         let mut results = Vec::new();
-        for mode in MODES {
+        for mode in MODES.into_iter().filter(|m| *native || *m != "native") {
             let (ok, out) = capture(command(mode).current_dir(&dir));
             let line = out.lines().rev().find(|l| l.starts_with('{')).unwrap_or_default().to_owned();
             if !ok || line.is_empty() {
@@ -44,16 +46,19 @@ pub fn run() -> Result {
             results.push(parse(&line).ok_or(format!("bench {host} {mode}: unreadable {line}"))?);
         }
         let [none, floor, lib] = [&results[0], &results[1], &results[2]];
+        let native = results.get(3).map_or("—".to_owned(), |n| {
+            format!("{:.1} ({:.1}×), {}/{} kept", n.inside, n.inside / none.inside, n.kept_inside, n.awaits)
+        });
         rows.push(format!(
-            "| {host} | {:.1} | {:.1} ({:.1}×) | {:.1} ({:.1}×) | {:.1}× | {:.1} ({:.1}×) | {:.1}× | {}/{} |",
+            "| {host} | {:.1} | {:.1} ({:.1}×) | {:.1} ({:.1}×) | {:.1}× | {:.1} ({:.1}×) | {:.1}× | {}/{} | {native} |",
             none.inside, floor.inside, floor.inside / none.inside, lib.inside, lib.inside / none.inside,
             lib.inside / floor.inside, lib.outside, lib.outside / none.outside, lib.outside / floor.outside,
             lib.kept_inside, lib.awaits,
         ));
     }
     println!("200k sequential `await` of a settled promise, store checked each step; median ms of 7 runs\n");
-    println!("| Host | no library | slow path alone (floor) | als-wasm in `run` | vs floor | als-wasm outside any context | vs floor | kept in `run` |");
-    println!("|---|---|---|---|---|---|---|---|");
+    println!("| Host | no library | slow path alone (floor) | patch carrier in `run` | vs floor | patch carrier outside any context | vs floor | kept in `run` | native carrier in `run` |");
+    println!("|---|---|---|---|---|---|---|---|---|");
     for row in rows {
         println!("{row}");
     }

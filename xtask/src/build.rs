@@ -26,11 +26,48 @@ pub fn package() -> Result<PathBuf> {
     let _ = fs::remove_dir_all(&pkg);
     copy_dir(&root.join("pkg-template"), &pkg)?;
     let glue = read(&bindgen_out.join(format!("{CRATE}.js")))?;
-    write(&pkg.join(format!("{CRATE}.js")), &flatten_snippets(&glue, &bindgen_out, &pkg)?)?;
+    let glue = without_default_wasm_url(&flatten_snippets(&glue, &bindgen_out, &pkg)?)?;
+    write(&pkg.join(format!("{CRATE}.js")), &glue)?;
     let bytes = fs::read(bindgen_out.join(format!("{CRATE}_bg.wasm"))).map_err(|e| e.to_string())?;
     write(&pkg.join("wasm-bytes.js"), &bytes_module(&bytes))?;
+    // workerd imports the wasm as a module (init-workerd.js).
+    fs::write(pkg.join(format!("{CRATE}_bg.wasm")), &bytes).map_err(|e| e.to_string())?;
+    node_cjs(&pkg)?;
+    cjs_types(&pkg)?;
     println!("built {} ({} bytes of wasm)", pkg.display(), bytes.len());
     Ok(pkg)
+}
+
+/// Node's build, `node.cjs`: native.js and everything it imports in one
+/// CommonJS file, so that `require('als-wasm')` works on every Node (Node 20
+/// cannot require ES modules) and `import` shares that one instance (node.mjs).
+fn node_cjs(pkg: &Path) -> Result {
+    let esbuild = tools::npm_tools()?.get("esbuild");
+    status(Command::new(esbuild).current_dir(pkg).args([
+        "native.js", "--bundle", "--format=cjs", "--platform=node", "--target=node18",
+        "--outfile=node.cjs", "--log-level=warning", "--keep-names",
+    ]))
+}
+
+/// Declarations for the `require` branches, which TypeScript wants in CommonJS
+/// form (`.d.cts`): the ES ones, pointed at node.cjs.
+fn cjs_types(pkg: &Path) -> Result {
+    for (from, to) in [("index.d.ts", "node.d.cts"), ("async_hooks.d.ts", "async_hooks.d.cts"), ("global.d.ts", "global.d.cts")] {
+        write(&pkg.join(to), &read(&pkg.join(from))?.replace("'./index.js'", "'./node.cjs'"))?;
+    }
+    Ok(())
+}
+
+/// The glue's async `init()` defaults to fetching `new URL('als_wasm_bg.wasm',
+/// import.meta.url)`. The package never calls it (init.js and init-workerd.js
+/// hand initSync the module), but bundlers see the URL: webpack fails without
+/// the file and Vite copies 62 KB into every build. The default goes.
+fn without_default_wasm_url(glue: &str) -> Result<String> {
+    let default = format!("module_or_path = new URL('{CRATE}_bg.wasm', import.meta.url);");
+    if !glue.contains(&default) {
+        return Err(format!("wasm-bindgen's glue no longer has `{default}`: check without_default_wasm_url"));
+    }
+    Ok(glue.replace(&default, "throw new Error('als-wasm instantiates its wasm itself');"))
 }
 
 /// wasm-bindgen puts JS snippets under `snippets/<crate>-<hash>/…`; the package

@@ -72,6 +72,7 @@ const NPM_TOOLS: &[(&str, &str)] = &[
     ("deno", "deno@2"),
     ("bun", "bun@1"),
     ("playwright-core", "playwright-core@1"),
+    ("esbuild", "esbuild@0.28"),
 ];
 
 pub fn npm_tools() -> Result<NpmTools> {

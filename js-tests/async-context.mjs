@@ -1,0 +1,23 @@
+// The suite on the scoped native carrier, the one for hosts whose carrier
+// can only scope a value to a callback: workerd's AsyncLocalStorage (no
+// enterWith) and TC39's AsyncContext.Variable. No host ships AsyncContext
+// yet, so this stands one in over node:async_hooks, hides Node's own from
+// detection and loads index.js by path: als-wasm must pick AsyncContext.
+import { AsyncLocalStorage as HostStorage } from 'node:async_hooks';
+
+globalThis.AsyncContext = {
+  Variable: class Variable {
+    #storage = new HostStorage();
+    get() {
+      return this.#storage.getStore();
+    }
+    run(value, fn, ...args) {
+      return this.#storage.run(value, fn, ...args);
+    }
+  },
+};
+process.getBuiltinModule = undefined;
+process.env.ALS_ENTRY = 'detect';
+const { carrier } = await import('./impl.mjs');
+if (carrier !== 'native') throw new Error(`expected the AsyncContext carrier, got ${carrier}`);
+await import('./all.mjs');

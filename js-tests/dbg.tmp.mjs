@@ -1,0 +1,10 @@
+const { AsyncLocalStorage } = await import('als-wasm/browser');
+const storage = new AsyncLocalStorage();
+const { port1, port2 } = new MessageChannel();
+const seen = [];
+port2.onmessage = (event) => { seen.push([event.data, storage.getStore()?.id]); };
+storage.run({ id: 1 }, () => port1.postMessage(1));
+storage.run({ id: 2 }, () => port1.postMessage(2));
+await new Promise((r) => setTimeout(r, 50));
+console.log(JSON.stringify(seen));
+port1.close(); port2.close();

@@ -1,0 +1,30 @@
+// The native carrier: on hosts that carry a value across async work by
+// themselves (Node, Deno, Bun, workerd), the current frame rides in one
+// AsyncLocalStorage of the host's and nothing is patched. `await 5`,
+// thenables, EventEmitter, process.nextTick: the host's own rules, exactly.
+// workerd's AsyncLocalStorage has no enterWith, nor has AsyncContext.Variable
+// any setter: there the frame rides in a cell per run() (context.js).
+import { carryIn, carryInScopes } from '../context.js';
+
+export function carryNatively(HostStorage) {
+  const host = new HostStorage();
+  if (typeof host.enterWith === 'function' && !enterWithIsStub(host)) carryIn(host);
+  else carryInScopes({ run: (cell, fn) => host.run(cell, fn), get: () => host.getStore() });
+  return 'native';
+}
+
+export function carryInAsyncContext(AsyncContext) {
+  const variable = new AsyncContext.Variable();
+  carryInScopes({ run: (cell, fn) => variable.run(cell, fn), get: () => variable.get() });
+  return 'native';
+}
+
+// workerd defines enterWith only to throw "not implemented".
+function enterWithIsStub(host) {
+  try {
+    host.enterWith(undefined);
+    return false;
+  } catch {
+    return true;
+  }
+}

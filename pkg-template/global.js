@@ -1,0 +1,6 @@
+// `import 'als-wasm/global'`: globalThis.AsyncLocalStorage where the host has
+// none (carrier/global.js).
+import './index.js';
+import { installGlobal } from './carrier/global.js';
+
+installGlobal();

@@ -1,0 +1,5 @@
+// `als-wasm/global` on Bun (see global.js).
+import './native.js';
+import { installGlobal } from './carrier/global.js';
+
+installGlobal();

@@ -1,0 +1,5 @@
+// `als-wasm/global` on workerd (see global.js).
+import './workerd.js';
+import { installGlobal } from './carrier/global.js';
+
+installGlobal();

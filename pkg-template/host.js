@@ -1,0 +1,7 @@
+// The native carrier over `node:async_hooks` (Node, Deno, Bun, workerd) and
+// the API; the entry that imports this instantiates the wasm first.
+import { AsyncLocalStorage as HostStorage } from 'node:async_hooks';
+import { carryNatively } from './carrier/native.js';
+
+export const carrier = carryNatively(HostStorage);
+export { AsyncLocalStorage, AsyncResource } from './api.js';
