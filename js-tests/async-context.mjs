@@ -16,7 +16,7 @@ globalThis.AsyncContext = {
     }
   },
 };
-process.getBuiltinModule = undefined;
+delete process.getBuiltinModule;
 process.env.ALS_ENTRY = 'detect';
 const { carrier } = await import('./impl.mjs');
 if (carrier !== 'native') throw new Error(`expected the AsyncContext carrier, got ${carrier}`);
