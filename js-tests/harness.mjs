@@ -100,20 +100,30 @@ export async function run() {
   let failed = 0;
   const known = knownFailures();
   for (const { name, fn } of selected()) {
+    // { thrown } when the test failed (anything can be thrown, even undefined).
+    let failure = null;
     try {
       await fn();
-      if (known.has(name)) throw new AssertionError('listed as a known failure of this host, but passed');
-      passed++;
-    } catch (e) {
-      if (known.has(name) && !(e instanceof AssertionError && e.message.startsWith('listed as'))) {
-        console.log(`known failure of this host: ${name}: ${e?.message}`);
+    } catch (thrown) {
+      failure = { thrown };
+    }
+    if (known.has(name)) {
+      // A known failure passes by failing; passing means the host changed.
+      if (failure) {
+        console.log(`known failure of this host: ${name}: ${failure.thrown?.message}`);
         passed++;
         continue;
       }
-      failed++;
-      const detail = e instanceof Error ? (e.stack && !e.stack.includes(e.message) ? `${e.name}: ${e.message}\n${e.stack}` : e.stack ?? `${e.name}: ${e.message}`) : show(e);
-      console.log(`FAIL ${name}\n  ${String(detail).split('\n').join('\n  ')}`);
+      failure = { thrown: new AssertionError('listed as a known failure of this host, but passed') };
     }
+    if (!failure) {
+      passed++;
+      continue;
+    }
+    failed++;
+    const e = failure.thrown;
+    const detail = e instanceof Error ? (e.stack && !e.stack.includes(e.message) ? `${e.name}: ${e.message}\n${e.stack}` : e.stack ?? `${e.name}: ${e.message}`) : show(e);
+    console.log(`FAIL ${name}\n  ${String(detail).split('\n').join('\n  ')}`);
   }
   const result = { passed, failed };
   globalThis.__alsResult = result;

@@ -26,9 +26,10 @@ const resolutions = {
   node16: { module: 'node16', moduleResolution: 'node16' },
   bundler: { module: 'esnext', moduleResolution: 'bundler' },
 };
-// (b) needs lib esnext.disposable for als-wasm's RunScope (see "stand alone").
+// (b) compiles without @types/node, so with only the default lib: als-wasm's
+// declarations bring what RunScope needs (see "stand alone").
 const mapped = (file) => ({
-  ...resolutions.bundler, types: [], lib: ['es2022', 'esnext.disposable'],
+  ...resolutions.bundler, types: [],
   paths: { 'node:async_hooks': [`./node_modules/als-wasm/${file}`] },
 });
 
