@@ -9,7 +9,7 @@
 use std::process::Command;
 
 use crate::run::{capture, root, Result};
-use crate::suites::install_into_js_tests;
+use crate::pack;
 use crate::tools;
 
 const MODES: [&str; 4] = ["none", "floor", "lib", "native"];
@@ -18,8 +18,8 @@ pub fn run() -> Result {
     tools::wasm_toolchain()?;
     tools::chromium()?;
     let npm = tools::npm_tools()?;
-    install_into_js_tests()?;
     let dir = root().join("js-tests");
+    pack::install_into(&dir)?;
     let node24 = npm.get("node");
     let playwright = npm.bin.join("../playwright-core");
     // (host, has a native carrier, command per mode)

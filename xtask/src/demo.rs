@@ -1,52 +1,83 @@
-//! `cargo xtask demo`: builds the package and serves `www/` (with the package
-//! under `/pkg/`) on 127.0.0.1 until interrupted.
+//! `cargo xtask demo`: builds the package, installs it into `www/` as a user
+//! would (with the competitors the demos compare against), and serves `www/`
+//! on 127.0.0.1 until interrupted. The end-to-end tests serve it the same way.
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
+use std::time::Duration;
 
-use crate::build;
+use crate::pack;
 use crate::run::{root, Result};
 
 pub fn serve() -> Result {
-    let pkg = build::package()?;
-    let www = root().join("www");
+    let www = prepare()?;
     let port = std::env::var("PORT").ok().and_then(|p| p.parse::<u16>().ok()).unwrap_or(8080);
     let listener = TcpListener::bind(("127.0.0.1", port))
         .or_else(|_| TcpListener::bind(("127.0.0.1", 0)))
         .map_err(|e| format!("cannot listen on 127.0.0.1: {e}"))?;
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
     println!("als-wasm demo: http://{addr}/  (Ctrl-C to stop)");
-    for stream in listener.incoming().flatten() {
-        if let Err(e) = answer(stream, &www, &pkg) {
-            eprintln!("demo: {e}");
-        }
-    }
+    serve_on(listener, www);
     Ok(())
 }
 
-fn answer(mut stream: TcpStream, www: &Path, pkg: &Path) -> std::io::Result<()> {
+/// Builds what the demos load and answers the folder to serve: `www/`, with
+/// the packed package and `www/package.json`'s dependencies in its node_modules.
+pub fn prepare() -> Result<PathBuf> {
+    let www = root().join("www");
+    pack::install_into(&www)?;
+    Ok(www)
+}
+
+/// Answers each connection on a thread of its own: browsers open sockets
+/// before they send on them, and one idle socket must not stall the others.
+pub fn serve_on(listener: TcpListener, www: PathBuf) {
+    for stream in listener.incoming().flatten() {
+        let www = www.clone();
+        std::thread::spawn(move || {
+            if let Err(e) = answer(stream, &www) {
+                eprintln!("demo: {e}");
+            }
+        });
+    }
+}
+
+fn answer(mut stream: TcpStream, www: &Path) -> std::io::Result<()> {
     let mut request = String::new();
     BufReader::new(&stream).read_line(&mut request)?;
-    let path = request.split_whitespace().nth(1).unwrap_or("/");
-    let path = path.split(['?', '#']).next().unwrap_or("/");
-    let file = match path.strip_prefix("/pkg/") {
-        Some(rest) => inside(pkg, rest),
-        None => inside(www, path.trim_start_matches('/')),
+    let target = request.split_whitespace().nth(1).unwrap_or("/");
+    let (path, query) = target.split_once('?').unwrap_or((target, ""));
+    if path == "/api/delay" {
+        return delay(stream, query);
     }
-    .map(|f| if f.is_dir() { f.join("index.html") } else { f });
+    let file = inside(www, path.trim_start_matches('/')).map(|f| if f.is_dir() { f.join("index.html") } else { f });
     match file.and_then(|f| std::fs::read(&f).ok().map(|body| (f, body))) {
-        Some((f, body)) => {
-            let head = format!(
-                "HTTP/1.1 200 OK\r\nContent-Type: {}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
-                content_type(&f),
-                body.len()
-            );
-            stream.write_all(head.as_bytes())?;
-            stream.write_all(&body)
-        }
+        Some((f, body)) => respond(&mut stream, content_type(&f), &body),
         None => stream.write_all(b"HTTP/1.1 404 Not Found\r\nContent-Length: 9\r\nConnection: close\r\n\r\nnot found"),
     }
+}
+
+/// `/api/delay?ms=N`: a real network request that takes N ms (at most 5 s),
+/// for the demos' fetch spans. Answers `{"ms":N}`.
+fn delay(mut stream: TcpStream, query: &str) -> std::io::Result<()> {
+    let ms = query
+        .split('&')
+        .find_map(|kv| kv.strip_prefix("ms="))
+        .and_then(|v| v.parse::<u64>().ok())
+        .unwrap_or(0)
+        .min(5000);
+    std::thread::sleep(Duration::from_millis(ms));
+    respond(&mut stream, "application/json", format!("{{\"ms\":{ms}}}").as_bytes())
+}
+
+fn respond(stream: &mut TcpStream, content_type: &str, body: &[u8]) -> std::io::Result<()> {
+    let head = format!(
+        "HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
+        body.len()
+    );
+    stream.write_all(head.as_bytes())?;
+    stream.write_all(body)
 }
 
 /// `base/rel`, refusing any path that would leave `base`.

@@ -3,6 +3,7 @@
 mod bench;
 mod build;
 mod demo;
+mod pack;
 mod run;
 mod suites;
 mod tools;

@@ -2,11 +2,12 @@
 //! (or those whose name contains a filter), prints a summary line per suite
 //! and a final `N passed, M failed` line.
 
-use std::path::{Path, PathBuf};
+use std::net::TcpListener;
+use std::path::Path;
 use std::process::Command;
 
-use crate::build;
-use crate::run::{capture, root, status, Result};
+use crate::{demo, pack};
+use crate::run::{capture, root, Result};
 use crate::tools::{self, NpmTools};
 
 struct Outcome {
@@ -48,17 +49,20 @@ pub fn all(filters: &[String]) -> Result {
 
     let js_tests = root.join("js-tests");
     let scratch = "npm pack installs into a scratch project";
-    let tarball = packed_tarball()?;
+    let tarball = pack::packed_tarball()?;
     let hosts: Vec<(String, Command)> =
         js_hosts(&npm, &geckodriver, &js_tests, &tarball).into_iter().filter(|(n, _)| wanted(n)).collect();
     if wanted(scratch) || !hosts.is_empty() {
-        let tarball = install_into_js_tests()?;
+        let tarball = pack::install_into(&js_tests)?;
         if wanted(scratch) {
             outcomes.push(scratch_install(&root, &tarball));
         }
         for (name, mut cmd) in hosts {
             outcomes.push(suite(&name, &mut cmd, js_counts));
         }
+    }
+    if wanted(DEMOS_END_TO_END) {
+        outcomes.push(demos_end_to_end(&npm, &js_tests));
     }
 
     println!();
@@ -164,36 +168,29 @@ const SCOPED_KNOWN_FAILURES: &str = "api: 1000 nested runs\
     |api: disable of another storage inside run survives the run (as in Node)\
     |host: enterWith after an await does not leak to the caller";
 
-/// Packs the package and installs the tarball (and js-tests' own dev
-/// dependencies) into js-tests/, which imports 'als-wasm' as a user would:
-/// from node_modules. Answers the tarball.
-pub fn install_into_js_tests() -> Result<PathBuf> {
-    let tarball = pack()?;
-    status(Command::new("npm").current_dir(root().join("js-tests")).args(["install", "--no-save", "--no-audit", "--no-fund"]).arg(&tarball))?;
-    Ok(tarball)
-}
+const DEMOS_END_TO_END: &str = "www demos end to end in headless Chromium";
 
-/// Builds the package and packs it as npm would publish it.
-fn pack() -> Result<PathBuf> {
-    let pkg = build::package()?;
-    let tarball = packed_tarball()?;
-    if let Some(dest) = tarball.parent() {
-        std::fs::create_dir_all(dest).map_err(|e| e.to_string())?;
-        let _ = std::fs::remove_file(&tarball);
-        status(Command::new("npm").current_dir(&pkg).args(["pack", "--quiet", "--pack-destination"]).arg(dest))?;
-    }
-    if tarball.exists() { Ok(tarball) } else { Err(format!("npm pack made no {}", tarball.display())) }
-}
-
-/// Where `npm pack` puts the package: target/pack/als-wasm-<version>.tgz.
-fn packed_tarball() -> Result<PathBuf> {
-    let manifest = build::read(&root().join("pkg-template/package.json"))?;
-    let version = manifest
-        .split("\"version\"")
-        .nth(1)
-        .and_then(|rest| rest.split('"').nth(1))
-        .ok_or("pkg-template/package.json has no version")?;
-    Ok(root().join(format!("target/pack/als-wasm-{version}.tgz")))
+/// Serves www/ as `cargo xtask demo` does (on a free port, for the rest of
+/// this process) and drives every demo in headless Chromium (js-tests/e2e.mjs).
+/// Screenshots go to target/demo-screenshots/.
+fn demos_end_to_end(npm: &NpmTools, js_tests: &Path) -> Outcome {
+    let ready = demo::prepare().and_then(|www| {
+        let listener = TcpListener::bind(("127.0.0.1", 0)).map_err(|e| e.to_string())?;
+        let addr = listener.local_addr().map_err(|e| e.to_string())?;
+        Ok((listener, www, format!("http://{addr}")))
+    });
+    let (listener, www, url) = match ready {
+        Ok(ready) => ready,
+        Err(e) => return report(DEMOS_END_TO_END, false, &e, None),
+    };
+    std::thread::spawn(move || demo::serve_on(listener, www));
+    let mut cmd = Command::new("node");
+    cmd.current_dir(js_tests)
+        .arg("e2e.mjs")
+        .env("DEMO_URL", url)
+        .env("SCREENSHOTS", root().join("target/demo-screenshots"))
+        .env("PLAYWRIGHT_CORE", npm.bin.join("../playwright-core"));
+    suite(DEMOS_END_TO_END, &mut cmd, js_counts)
 }
 
 /// `npm install` of the tarball into an empty project, then an import there.

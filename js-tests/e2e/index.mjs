@@ -1,0 +1,21 @@
+// The index served by `cargo xtask demo` links every demo, and each link opens.
+const DEMO_PAGES = ['/logger/', '/http-context/', '/waterfall/'];
+
+export const tests = [
+  {
+    name: 'index: links every demo, and each opens with a title',
+    async run(page, { base, shot }) {
+      await page.goto(`${base}/`);
+      const links = await page.$$eval('.cards a', (as) => as.map((a) => new URL(a.href).pathname));
+      for (const want of DEMO_PAGES) if (!links.includes(want)) throw new Error(`index has no link to ${want} (has ${links})`);
+      await shot('index');
+      for (const link of links) {
+        await page.goto(`${base}/`);
+        await page.click(`.cards a[href="${link}"]`);
+        await page.waitForURL(`${base}${link}`);
+        const title = await page.title();
+        if (!title || title === 'not found') throw new Error(`${link} has no title`);
+      }
+    },
+  },
+];

@@ -1,0 +1,39 @@
+//! The package as npm would publish it, installed where JS code imports it
+//! as a user would (from node_modules): js-tests/ and www/.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::build;
+use crate::run::{root, status, Result};
+
+/// Packs the package and installs the tarball, with `dir`'s own
+/// dependencies, into `dir`/node_modules. Answers the tarball.
+pub fn install_into(dir: &Path) -> Result<PathBuf> {
+    let tarball = pack()?;
+    status(Command::new("npm").current_dir(dir).args(["install", "--no-save", "--no-audit", "--no-fund"]).arg(&tarball))?;
+    Ok(tarball)
+}
+
+/// Builds the package and packs it as npm would publish it.
+fn pack() -> Result<PathBuf> {
+    let pkg = build::package()?;
+    let tarball = packed_tarball()?;
+    if let Some(dest) = tarball.parent() {
+        std::fs::create_dir_all(dest).map_err(|e| e.to_string())?;
+        let _ = std::fs::remove_file(&tarball);
+        status(Command::new("npm").current_dir(&pkg).args(["pack", "--quiet", "--pack-destination"]).arg(dest))?;
+    }
+    if tarball.exists() { Ok(tarball) } else { Err(format!("npm pack made no {}", tarball.display())) }
+}
+
+/// Where `npm pack` puts the package: target/pack/als-wasm-<version>.tgz.
+pub fn packed_tarball() -> Result<PathBuf> {
+    let manifest = build::read(&root().join("pkg-template/package.json"))?;
+    let version = manifest
+        .split("\"version\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').nth(1))
+        .ok_or("pkg-template/package.json has no version")?;
+    Ok(root().join(format!("target/pack/als-wasm-{version}.tgz")))
+}
