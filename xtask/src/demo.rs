@@ -2,7 +2,7 @@
 //! would (with the competitors the demos compare against), and serves `www/`
 //! on 127.0.0.1 until interrupted. The end-to-end tests serve it the same way.
 
-use std::io::{BufRead, BufReader, Write};
+use std::io::{BufRead, BufReader, ErrorKind, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
 use std::time::Duration;
@@ -36,8 +36,10 @@ pub fn serve_on(listener: TcpListener, www: PathBuf) {
     for stream in listener.incoming().flatten() {
         let www = www.clone();
         std::thread::spawn(move || {
-            if let Err(e) = answer(stream, &www) {
-                eprintln!("demo: {e}");
+            // A page that navigates away drops its pending requests: not an error.
+            match answer(stream, &www) {
+                Err(e) if !matches!(e.kind(), ErrorKind::BrokenPipe | ErrorKind::ConnectionReset) => eprintln!("demo: {e}"),
+                _ => {}
             }
         });
     }
