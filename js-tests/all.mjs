@@ -8,5 +8,6 @@ import './cases/deno-reference.mjs';
 import './cases/fuzz.mjs';
 import './cases/propagation.mjs';
 import './cases/host-async.mjs';
+import './cases/copies.mjs';
 import './cases/stress.mjs';
 await run();

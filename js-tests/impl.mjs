@@ -22,3 +22,12 @@ export const carrier = isNode ? 'host' : mod.carrier;
 // Whether context follows every async hop, `await 5` and thenables included
 // (the host's own ALS, and als-wasm on it); the patch carrier loses those.
 export const exact = carrier !== 'patch';
+
+// A second copy of the package (installed as 'als-wasm-copy'), through the
+// same entry; null for the host's own AsyncLocalStorage.
+export function importCopy() {
+  if (isNode) return null;
+  if (env.ALS_ENTRY === 'browser') return import('als-wasm-copy/browser');
+  if (env.ALS_ENTRY === 'detect') return import('./node_modules/als-wasm-copy/index.js');
+  return import('als-wasm-copy');
+}

@@ -35,9 +35,9 @@ export class AsyncLocalStorage extends StorageCore {
     if (typeof callback !== 'function') throw invalidArgType('callback', 'function', callback);
     const prior = this.getStore();
     if (Object.is(prior, store)) return Reflect.apply(callback, null, args);
-    if (scopedOnly) return runInFrame(derive(currentFrame(), this.__key, store), callback, null, args);
+    if (scopedOnly()) return runInFrame(derive(currentFrame(), this.__key, store), callback, null, args);
     const before = currentFrame();
-    const removalsAtEntry = removals;
+    const removalsAtEntry = removals();
     this.enterWith(store);
     const entered = currentFrame();
     try {

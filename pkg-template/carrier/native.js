@@ -4,19 +4,23 @@
 // thenables, EventEmitter, process.nextTick: the host's own rules, exactly.
 // workerd's AsyncLocalStorage has no enterWith, nor has AsyncContext.Variable
 // any setter: there the frame rides in a cell per run() (context.js).
-import { carryIn, carryInScopes } from '../context.js';
+import { carryIn, carryInScopes, claimCarrier } from '../context.js';
 
+// Each answers the carrier of the realm: another copy of als-wasm may have
+// installed one first, and then it carries this copy's context too.
 export function carryNatively(HostStorage) {
-  const host = new HostStorage();
-  if (typeof host.enterWith === 'function' && !enterWithIsStub(host)) carryIn(host);
-  else carryInScopes({ run: (cell, fn) => host.run(cell, fn), get: () => host.getStore() });
-  return 'native';
+  return claimCarrier('native', () => {
+    const host = new HostStorage();
+    if (typeof host.enterWith === 'function' && !enterWithIsStub(host)) carryIn(host);
+    else carryInScopes({ run: (cell, fn) => host.run(cell, fn), get: () => host.getStore() });
+  });
 }
 
 export function carryInAsyncContext(AsyncContext) {
-  const variable = new AsyncContext.Variable();
-  carryInScopes({ run: (cell, fn) => variable.run(cell, fn), get: () => variable.get() });
-  return 'native';
+  return claimCarrier('native', () => {
+    const variable = new AsyncContext.Variable();
+    carryInScopes({ run: (cell, fn) => variable.run(cell, fn), get: () => variable.get() });
+  });
 }
 
 // workerd defines enterWith only to throw "not implemented".

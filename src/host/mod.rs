@@ -7,39 +7,25 @@
 //! context (a promise, a bound function) could never be collected.
 
 use std::any::Any;
-use std::cell::Cell;
 use std::rc::Rc;
-
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native;
 #[cfg(not(target_arch = "wasm32"))]
-pub(crate) use native::{capture, enter_with, get, swap, Context};
+pub(crate) use native::{capture, enter_with, get, next_key, swap, Context};
 
 #[cfg(target_arch = "wasm32")]
 pub(crate) mod wasm;
 #[cfg(target_arch = "wasm32")]
-pub(crate) use wasm::{capture, enter_with, get, swap, Context};
+pub(crate) use wasm::{capture, enter_with, get, next_key, swap, Context};
 
-/// Identity of one storage. Keys are never reused within a thread.
+/// Identity of one storage. Keys are never reused within a thread (in wasm:
+/// within a realm), and JS and Rust storages share them, so both kinds sit in
+/// one frame without clashing.
 pub(crate) type Key = u32;
 
 /// A store of a Rust storage, shared by every frame that holds it.
 pub(crate) type RustStore = Rc<dyn Any>;
-
-thread_local! {
-    static NEXT_KEY: Cell<Key> = const { Cell::new(1) };
-}
-
-/// A fresh storage identity. Keys are shared by JS and Rust storages, so
-/// both kinds can sit in one frame without clashing.
-pub(crate) fn next_key() -> Key {
-    NEXT_KEY.with(|n| {
-        let key = n.get();
-        n.set(key.wrapping_add(1).max(1));
-        key
-    })
-}
 
 /// Puts the context it holds back when dropped, also while unwinding.
 #[must_use = "the context is restored when this guard is dropped"]

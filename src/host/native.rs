@@ -1,6 +1,6 @@
 //! The context slot for native builds: a thread-local frame.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 use super::{Key, RustStore};
 use crate::frame::Frame;
@@ -10,6 +10,16 @@ pub(crate) type Context = Frame<RustStore>;
 
 thread_local! {
     static CURRENT: RefCell<Frame<RustStore>> = RefCell::new(Frame::default());
+    static NEXT_KEY: Cell<Key> = const { Cell::new(1) };
+}
+
+/// A fresh storage identity, never reused within this thread.
+pub(crate) fn next_key() -> Key {
+    NEXT_KEY.with(|n| {
+        let key = n.get();
+        n.set(key.wrapping_add(1).max(1));
+        key
+    })
 }
 
 /// The current context.

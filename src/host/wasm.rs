@@ -19,6 +19,11 @@ extern "C" {
     fn current_frame() -> JsValue;
     #[wasm_bindgen(js_name = swapFrame)]
     fn swap_frame(next: &JsValue) -> JsValue;
+    /// A fresh storage identity, unique in this realm: copies of als-wasm
+    /// (the npm package, a Rust app's own wasm) share one context, so keys
+    /// come from one counter.
+    #[wasm_bindgen(js_name = nextKey)]
+    pub(crate) fn next_key() -> Key;
     #[wasm_bindgen(js_name = rustStoreId)]
     fn rust_store_id(key: Key) -> u32;
     /// The store of `key` in the current JS frame, or `fallback`.

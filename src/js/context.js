@@ -5,51 +5,92 @@
 // entry from the current frame in place, so everything sharing that frame
 // (snapshots, resources) loses the store as well.
 
-// The root frame: no stores. Every job the host starts begins here.
-export const ROOT = { k: [], v: [] };
+// One context per realm, shared by every copy of als-wasm loaded into it (two
+// bundles, or a Rust app's own wasm beside the npm package): all copies read
+// and switch one current frame, take keys from one counter, and one carrier
+// (the first installed) carries that frame for all of them.
+const REALM = Symbol.for('als-wasm.context.v1');
+const realm = globalThis[REALM] ?? newRealmContext();
 
-// Where the current frame lives. By default in this module (the patch
-// carrier makes it follow async work); carryIn() moves it into a host's own
-// variable, which the host carries across every async hop by itself.
-let current = ROOT;
-let read = () => current;
-let write = (frame) => {
-  current = frame;
-};
+function newRealmContext() {
+  const root = { k: [], v: [] };
+  const context = {
+    // The root frame: no stores. Every job the host starts begins here.
+    root,
+    current: root,
+    // Where the current frame lives: by default in `current` (the patch
+    // carrier makes it follow async work); carryIn() moves it into a host's
+    // own variable, which the host carries across every async hop by itself.
+    read: () => context.current,
+    write: (frame) => {
+      context.current = frame;
+    },
+    // Set for hosts that can only scope a value to a callback (below).
+    enterScope: null,
+    carrier: null,
+    nextKey: 1,
+    // How many times disable() changed a frame in place.
+    removals: 0,
+  };
+  Object.defineProperty(globalThis, REALM, { value: context });
+  return context;
+}
+
+export const ROOT = realm.root;
+
+// Installs a carrier unless the realm has one; answers the realm's carrier.
+export function claimCarrier(name, install) {
+  if (realm.carrier === null) {
+    install();
+    realm.carrier = name;
+  }
+  return realm.carrier;
+}
 
 // The native carrier: `slot` is one host AsyncLocalStorage whose store is the
 // frame. Its enterWith is Node 24's frame switch, so run() and every swap
 // below keep Node's rules on the host that knows them.
 export function carryIn(slot) {
-  read = () => slot.getStore() ?? ROOT;
-  write = (frame) => slot.enterWith(frame);
+  realm.read = () => slot.getStore() ?? ROOT;
+  realm.write = (frame) => slot.enterWith(frame);
 }
 
 // Hosts whose carrier can only scope a value to a callback (workerd's
 // AsyncLocalStorage has no enterWith; TC39's AsyncContext.Variable neither):
 // the host carries a cell, each run() gets a new one, and enterWith changes
 // the cell of the innermost run. `host` has run(value, fn) and get().
-export let scopedOnly = false;
-let enterScope = null;
-
 export function carryInScopes(host) {
   const top = { frame: ROOT };
   const cell = () => host.get() ?? top;
-  read = () => cell().frame;
-  write = (frame) => {
+  realm.read = () => cell().frame;
+  realm.write = (frame) => {
     cell().frame = frame;
   };
-  enterScope = (frame, fn) => host.run({ frame }, fn);
-  scopedOnly = true;
+  realm.enterScope = (frame, fn) => host.run({ frame }, fn);
+}
+
+export function scopedOnly() {
+  return realm.enterScope !== null;
+}
+
+// A storage identity, unique in this realm across copies.
+export function nextKey() {
+  const key = realm.nextKey;
+  realm.nextKey = key >= 0xffffffff ? 1 : key + 1;
+  return key;
+}
+
+export function removals() {
+  return realm.removals;
 }
 
 export function currentFrame() {
-  return read();
+  return realm.read();
 }
 
 export function swapFrame(next) {
-  const previous = read();
-  write(next);
+  const previous = realm.read();
+  realm.write(next);
   return previous;
 }
 
@@ -65,56 +106,53 @@ export function derive(frame, key, value) {
 
 // The store of `key` in the current frame, or `fallback` when it has none.
 export function lookup(key, fallback) {
-  const { k, v } = read();
+  const { k, v } = realm.read();
   for (let i = 0; i < k.length; i++) if (k[i] === key) return v[i];
   return fallback;
 }
 
 export function has(key) {
-  return read().k.indexOf(key) >= 0;
+  return realm.read().k.indexOf(key) >= 0;
 }
 
 export function enterWith(key, value) {
-  write(derive(read(), key, value));
+  realm.write(derive(realm.read(), key, value));
 }
 
 // Runs fn(...args) in `frame`, restoring the previous frame afterwards.
 export function runInFrame(frame, fn, thisArg, args) {
-  if (enterScope !== null) return enterScope(frame, () => Reflect.apply(fn, thisArg, args));
-  const previous = read();
-  write(frame);
+  if (realm.enterScope !== null) return realm.enterScope(frame, () => Reflect.apply(fn, thisArg, args));
+  const previous = realm.read();
+  realm.write(frame);
   try {
     return Reflect.apply(fn, thisArg, args);
   } finally {
-    write(previous);
+    realm.write(previous);
   }
 }
-
-// How many times disable() changed a frame in place.
-export let removals = 0;
 
 // True when leaving a run() that began in the root frame and changed
 // nothing but its own entry: the root frame can come back as it is, which
 // keeps code after the run free of carrier work. `removalsAtEntry` is
 // `removals` when the run began (a disable() may change `entered` in place).
 export function canReturnToRoot(before, entered, removalsAtEntry) {
-  return before === ROOT && read() === entered && removals === removalsAtEntry;
+  return before === ROOT && realm.read() === entered && realm.removals === removalsAtEntry;
 }
 
 export function remove(key) {
-  const { k, v } = read();
+  const { k, v } = realm.read();
   const i = k.indexOf(key);
   if (i >= 0) {
     k.splice(i, 1);
     v.splice(i, 1);
-    removals++;
+    realm.removals++;
   }
 }
 
 // Rust stores ride in frames as { handle, id }; the Rust core maps id -> value.
 export function enterWithValue(key, handle, id) {
-  const previous = read();
-  write(derive(previous, key, { handle, id }));
+  const previous = realm.read();
+  realm.write(derive(previous, key, { handle, id }));
   return previous;
 }
 

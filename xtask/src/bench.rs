@@ -19,7 +19,7 @@ pub fn run() -> Result {
     tools::chromium()?;
     let npm = tools::npm_tools()?;
     let dir = root().join("js-tests");
-    pack::install_into(&dir)?;
+    pack::install_into(&dir, &[])?;
     let node24 = npm.get("node");
     let playwright = npm.bin.join("../playwright-core");
     // (host, has a native carrier, command per mode)

@@ -5,10 +5,11 @@
 use std::io::{BufRead, BufReader, ErrorKind, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
+use std::process::Command;
 use std::time::Duration;
 
 use crate::pack;
-use crate::run::{root, Result};
+use crate::run::{root, status, Result};
 
 pub fn serve() -> Result {
     let www = prepare()?;
@@ -26,8 +27,21 @@ pub fn serve() -> Result {
 /// the packed package and `www/package.json`'s dependencies in its node_modules.
 pub fn prepare() -> Result<PathBuf> {
     let www = root().join("www");
-    pack::install_into(&www)?;
+    pack::install_into(&www, &[])?;
+    waterfall_db(&www)?;
     Ok(www)
+}
+
+/// The trace waterfall's database client, a Rust crate built as an app builds
+/// its own wasm (cargo, then wasm-bindgen's web target) into
+/// www/waterfall/db/pkg/. It shares one context with the npm package.
+fn waterfall_db(www: &Path) -> Result {
+    let root = root();
+    status(Command::new("cargo").current_dir(&root).args([
+        "build", "--quiet", "--release", "--lib", "--target", "wasm32-unknown-unknown", "-p", "waterfall-db",
+    ]))?;
+    let wasm = root.join("target/wasm32-unknown-unknown/release/waterfall_db.wasm");
+    status(Command::new("wasm-bindgen").args(["--target", "web", "--out-dir"]).arg(www.join("waterfall/db/pkg")).arg(&wasm))
 }
 
 /// Answers each connection on a thread of its own: browsers open sockets

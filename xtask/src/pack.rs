@@ -8,10 +8,18 @@ use crate::build;
 use crate::run::{root, status, Result};
 
 /// Packs the package and installs the tarball, with `dir`'s own
-/// dependencies, into `dir`/node_modules. Answers the tarball.
-pub fn install_into(dir: &Path) -> Result<PathBuf> {
+/// dependencies, into `dir`/node_modules, and again under each of `aliases`
+/// (a second copy, as two bundles would carry). Answers the tarball.
+pub fn install_into(dir: &Path, aliases: &[&str]) -> Result<PathBuf> {
     let tarball = pack()?;
-    status(Command::new("npm").current_dir(dir).args(["install", "--no-save", "--no-audit", "--no-fund"]).arg(&tarball))?;
+    let copies = aliases.iter().map(|alias| format!("{alias}@file:{}", tarball.display()));
+    status(
+        Command::new("npm")
+            .current_dir(dir)
+            .args(["install", "--no-save", "--no-audit", "--no-fund"])
+            .arg(&tarball)
+            .args(copies),
+    )?;
     Ok(tarball)
 }
 

@@ -53,7 +53,7 @@ pub fn all(filters: &[String]) -> Result {
     let hosts: Vec<(String, Command)> =
         js_hosts(&npm, &geckodriver, &js_tests, &tarball).into_iter().filter(|(n, _)| wanted(n)).collect();
     if wanted(scratch) || !hosts.is_empty() {
-        let tarball = pack::install_into(&js_tests)?;
+        let tarball = pack::install_into(&js_tests, &["als-wasm-copy"])?;
         if wanted(scratch) {
             outcomes.push(scratch_install(&root, &tarball));
         }

@@ -1,0 +1,51 @@
+// The page: starts overlapping requests, waits for them, draws the waterfall
+// and publishes what it found (globalThis.__waterfall, for the e2e test).
+import init from './db/pkg/waterfall_db.js';
+import { handle } from './app.js';
+import { spans, attributedRight } from './tracer.js';
+import { drawWaterfall, KINDS } from './draw.js';
+
+await init();
+
+const seed = Number(new URLSearchParams(location.search).get('seed') ?? Date.now() % 1e6);
+const $ = (id) => document.getElementById(id);
+
+// mulberry32: the same seed gives the same timings.
+function rng(a) {
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+async function run(requests) {
+  $('run').disabled = true;
+  spans.length = 0;
+  const random = rng(seed);
+  const started = [];
+  for (let req = 1; req <= requests; req++) {
+    started.push(handle(req, random));
+    await new Promise((resolve) => setTimeout(resolve, 12));
+  }
+  await Promise.all(started);
+  drawWaterfall($('waterfall'), spans);
+  const wrong = spans.filter((s) => !attributedRight(s));
+  const kinds = Object.fromEntries(Object.keys(KINDS).map((k) => [k, spans.filter((s) => s.kind === k).length]));
+  $('summary').className = wrong.length ? 'bad' : 'ok';
+  $('summary').textContent = wrong.length
+    ? `${wrong.length} of ${spans.length} spans were reported in the wrong request`
+    : `${spans.length} spans from ${requests} overlapping requests, each reported in the request that made it`;
+  globalThis.__waterfall = { seed, requests, spans: structuredClone(spans), wrong: wrong.length, kinds };
+  $('run').disabled = false;
+}
+
+$('legend').append(...Object.entries(KINDS).map(([kind, color]) => {
+  const item = document.createElement('span');
+  item.innerHTML = `<i style="background:${color}"></i>${kind}`;
+  return item;
+}));
+$('seed').textContent = seed;
+$('run').onclick = () => run(Number($('requests').value));
+run(Number($('requests').value));
