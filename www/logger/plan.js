@@ -1,7 +1,7 @@
 // The simulated traffic, drawn from a seed: when each request arrives and
 // which steps its handler takes, with their delays. Pure data, so every realm
 // (and the end-to-end test) derives the same plan and the same line count.
-import { mulberry32 } from './rng.js';
+import { mulberry32 } from '../rng.js';
 
 // How many lines each step logs (requests.js logs exactly these).
 export const LINES_PER_STEP = {

@@ -4,26 +4,17 @@ import init from './db/pkg/waterfall_db.js';
 import { handle } from './app.js';
 import { spans, attributedRight } from './tracer.js';
 import { drawWaterfall, KINDS } from './draw.js';
+import { mulberry32 } from '../rng.js';
 
 await init();
 
 const seed = Number(new URLSearchParams(location.search).get('seed') ?? Date.now() % 1e6);
 const $ = (id) => document.getElementById(id);
 
-// mulberry32: the same seed gives the same timings.
-function rng(a) {
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 async function run(requests) {
   $('run').disabled = true;
   spans.length = 0;
-  const random = rng(seed);
+  const random = mulberry32(seed);
   const started = [];
   for (let req = 1; req <= requests; req++) {
     started.push(handle(req, random));

@@ -14,13 +14,9 @@ const CRATE: &str = "als_wasm";
 pub fn package() -> Result<PathBuf> {
     tools::wasm_toolchain()?;
     let root = root();
-    status(Command::new("cargo").current_dir(&root).args([
-        "build", "--quiet", "--release", "--lib", "--target", "wasm32-unknown-unknown", "-p", "als-wasm",
-    ]))?;
     let bindgen_out = root.join("target/wasm-bindgen");
     let _ = fs::remove_dir_all(&bindgen_out);
-    let wasm = root.join(format!("target/wasm32-unknown-unknown/release/{CRATE}.wasm"));
-    status(Command::new("wasm-bindgen").args(["--target", "web", "--out-dir"]).arg(&bindgen_out).arg(&wasm))?;
+    wasm_with_glue("als-wasm", &bindgen_out)?;
 
     let pkg = root.join("pkg");
     let _ = fs::remove_dir_all(&pkg);
@@ -36,6 +32,17 @@ pub fn package() -> Result<PathBuf> {
     cjs_types(&pkg)?;
     println!("built {} ({} bytes of wasm)", pkg.display(), bytes.len());
     Ok(pkg)
+}
+
+/// Builds the cdylib of workspace package `name` for wasm32 (release) and
+/// writes it with wasm-bindgen's glue for the web target into `out`.
+pub fn wasm_with_glue(name: &str, out: &Path) -> Result {
+    let root = root();
+    status(Command::new("cargo").current_dir(&root).args([
+        "build", "--quiet", "--release", "--lib", "--target", "wasm32-unknown-unknown", "-p", name,
+    ]))?;
+    let wasm = root.join(format!("target/wasm32-unknown-unknown/release/{}.wasm", name.replace('-', "_")));
+    status(Command::new("wasm-bindgen").args(["--target", "web", "--out-dir"]).arg(out).arg(&wasm))
 }
 
 /// Node's build, `node.cjs`: native.js and everything it imports in one

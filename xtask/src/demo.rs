@@ -5,11 +5,10 @@
 use std::io::{BufRead, BufReader, ErrorKind, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
-use std::process::Command;
 use std::time::Duration;
 
-use crate::pack;
-use crate::run::{root, status, Result};
+use crate::run::{root, Result};
+use crate::{build, pack};
 
 pub fn serve() -> Result {
     let www = prepare()?;
@@ -36,12 +35,7 @@ pub fn prepare() -> Result<PathBuf> {
 /// its own wasm (cargo, then wasm-bindgen's web target) into
 /// www/waterfall/db/pkg/. It shares one context with the npm package.
 fn waterfall_db(www: &Path) -> Result {
-    let root = root();
-    status(Command::new("cargo").current_dir(&root).args([
-        "build", "--quiet", "--release", "--lib", "--target", "wasm32-unknown-unknown", "-p", "waterfall-db",
-    ]))?;
-    let wasm = root.join("target/wasm32-unknown-unknown/release/waterfall_db.wasm");
-    status(Command::new("wasm-bindgen").args(["--target", "web", "--out-dir"]).arg(www.join("waterfall/db/pkg")).arg(&wasm))
+    build::wasm_with_glue("waterfall-db", &www.join("waterfall/db/pkg"))
 }
 
 /// Answers each connection on a thread of its own: browsers open sockets

@@ -1,5 +1,5 @@
-// mulberry32: a tiny seeded generator, identical in every realm, so the three
-// panels replay exactly the same requests from the same seed.
+// mulberry32: a tiny seeded generator, identical in every realm, so a seed
+// replays the same run (the logger's three panels, the waterfall's timings).
 export function mulberry32(seed) {
   let a = seed >>> 0;
   return () => {
