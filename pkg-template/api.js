@@ -10,7 +10,9 @@ import {
   RunScope,
   __invalidArgType as invalidArgType,
 } from './als_wasm.js';
-import { ROOT, canReturnToRoot, currentFrame, derive, removals, runInFrame, scopedOnly, swapFrame } from './context.js';
+import {
+  currentFrame, derive, enterFrame, enterWith, lookup, removals, runInFrame, scopedOnly, unchangedSince,
+} from './context.js';
 
 const dispose = Symbol.dispose ?? Symbol.for('nodejs.dispose');
 // wasm-bindgen makes every class disposable (freeing it); Node's are not,
@@ -28,23 +30,44 @@ export const OURS = Symbol.for('als-wasm.AsyncLocalStorage');
 let executionAsyncId = 0;
 
 export class AsyncLocalStorage extends StorageCore {
+  // The hot paths (getStore, enterWith, run) stay in JS: each crossing into
+  // the wasm costs more than the lookup itself. The Rust constructor
+  // validated the options; its key and defaultValue are read once here.
+  #key;
+  #fallback;
+
+  constructor(options) {
+    super(options);
+    this.#key = this.__key;
+    this.#fallback = this.__defaultValue;
+  }
+
+  getStore() {
+    return lookup(this.#key, this.#fallback);
+  }
+
+  enterWith(store) {
+    enterWith(this.#key, store);
+  }
+
   // Node 24's run: only this storage's store changes, and it is put back
   // with enterWith, so other storages' enterWith inside survives; running
   // with the store already current opens no scope.
   run(store, callback, ...args) {
     if (typeof callback !== 'function') throw invalidArgType('callback', 'function', callback);
-    const prior = this.getStore();
+    const key = this.#key;
+    const prior = lookup(key, this.#fallback);
     if (Object.is(prior, store)) return Reflect.apply(callback, null, args);
-    if (scopedOnly()) return runInFrame(derive(currentFrame(), this.__key, store), callback, null, args);
     const before = currentFrame();
+    if (scopedOnly()) return runInFrame(derive(before, key, store), callback, null, args);
     const removalsAtEntry = removals();
-    this.enterWith(store);
-    const entered = currentFrame();
+    const entered = derive(before, key, store);
+    enterFrame(entered);
     try {
       return Reflect.apply(callback, null, args);
     } finally {
-      if (canReturnToRoot(before, entered, removalsAtEntry)) swapFrame(ROOT);
-      else this.enterWith(prior);
+      if (unchangedSince(entered, removalsAtEntry)) enterFrame(before);
+      else enterWith(key, prior);
     }
   }
 

@@ -1,6 +1,7 @@
 // The current context of this realm, shared by the Rust core, the JS API and
-// host propagation. A frame is { k: keys, v: values }: storage keys (numbers
-// from the Rust core) and their stores, side by side. A frame is never changed
+// host propagation. A frame is one flat array [key, store, key, store, …]:
+// storage keys (numbers from nextKey) each followed by its store; one
+// allocation per run, and a lookup is a scan of a few slots. A frame is never changed
 // once made, with one exception that Node 24 has too: disable() deletes its
 // entry from the current frame in place, so everything sharing that frame
 // (snapshots, resources) loses the store as well.
@@ -9,11 +10,11 @@
 // bundles, or a Rust app's own wasm beside the npm package): all copies read
 // and switch one current frame, take keys from one counter, and one carrier
 // (the first installed) carries that frame for all of them.
-const REALM = Symbol.for('als-wasm.context.v1');
+const REALM = Symbol.for('als-wasm.context.v2');
 const realm = globalThis[REALM] ?? newRealmContext();
 
 function newRealmContext() {
-  const root = { k: [], v: [] };
+  const root = [];
   const context = {
     // The root frame: no stores. Every job the host starts begins here.
     root,
@@ -88,31 +89,40 @@ export function currentFrame() {
   return realm.read();
 }
 
+export function enterFrame(frame) {
+  realm.write(frame);
+}
+
 export function swapFrame(next) {
   const previous = realm.read();
   realm.write(next);
   return previous;
 }
 
+// Where `key` sits in `frame` (an even index), or -1.
+function slotOf(frame, key) {
+  for (let i = 0; i < frame.length; i += 2) if (frame[i] === key) return i;
+  return -1;
+}
+
 // A copy of `frame` with `key` set to `value`.
 export function derive(frame, key, value) {
-  const k = frame.k.slice();
-  const v = frame.v.slice();
-  let i = k.indexOf(key);
-  if (i < 0) i = k.push(key) - 1;
-  v[i] = value;
-  return { k, v };
+  const next = frame.slice();
+  const i = slotOf(frame, key);
+  if (i < 0) next.push(key, value);
+  else next[i + 1] = value;
+  return next;
 }
 
 // The store of `key` in the current frame, or `fallback` when it has none.
 export function lookup(key, fallback) {
-  const { k, v } = realm.read();
-  for (let i = 0; i < k.length; i++) if (k[i] === key) return v[i];
+  const frame = realm.read();
+  for (let i = 0; i < frame.length; i += 2) if (frame[i] === key) return frame[i + 1];
   return fallback;
 }
 
 export function has(key) {
-  return realm.read().k.indexOf(key) >= 0;
+  return slotOf(realm.read(), key) >= 0;
 }
 
 export function enterWith(key, value) {
@@ -131,20 +141,20 @@ export function runInFrame(frame, fn, thisArg, args) {
   }
 }
 
-// True when leaving a run() that began in the root frame and changed
-// nothing but its own entry: the root frame can come back as it is, which
-// keeps code after the run free of carrier work. `removalsAtEntry` is
-// `removals` when the run began (a disable() may change `entered` in place).
-export function canReturnToRoot(before, entered, removalsAtEntry) {
-  return before === ROOT && realm.read() === entered && realm.removals === removalsAtEntry;
+// True when leaving a run() that changed nothing but its own entry: the
+// frame it began in can come back as it is (no new frame, and code after a
+// top-level run stays in the root frame, free of carrier work). `entered` is
+// the frame the run made; `removalsAtEntry` is `removals` when it began (a
+// disable() may have changed `entered` in place).
+export function unchangedSince(entered, removalsAtEntry) {
+  return realm.read() === entered && realm.removals === removalsAtEntry;
 }
 
 export function remove(key) {
-  const { k, v } = realm.read();
-  const i = k.indexOf(key);
+  const frame = realm.read();
+  const i = slotOf(frame, key);
   if (i >= 0) {
-    k.splice(i, 1);
-    v.splice(i, 1);
+    frame.splice(i, 2);
     realm.removals++;
   }
 }

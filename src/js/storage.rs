@@ -61,7 +61,15 @@ impl JsAsyncLocalStorage {
         self.key
     }
 
+    /// The `defaultValue` option, read once by the constructor; the glue
+    /// keeps it beside the key for its pure-JS `getStore`.
+    #[wasm_bindgen(getter, js_name = __defaultValue)]
+    pub fn default_value(&self) -> JsValue {
+        self.default_value.clone()
+    }
+
     /// The store of the current context, or `defaultValue` when it has none.
+    /// (The package's glue answers this in JS, without crossing into wasm.)
     #[wasm_bindgen(js_name = getStore)]
     pub fn get_store(&self) -> JsValue {
         wasm::lookup(self.key, &self.default_value)

@@ -1,0 +1,129 @@
+// Renders bench.json (main.mjs) as markdown: the targets with their verdicts,
+// then per workload the median per op and the ratio to no ALS, with the
+// ratios of als-wasm to each competitor; memory, sizes and load times.
+import { median } from './measure.mjs';
+import { WORKLOADS } from './workloads.mjs';
+
+const NAMES = {
+  none: 'no ALS (baseline)',
+  floor: 'no ALS, every `await` on the slow path (floor)',
+  'als-wasm': 'als-wasm, patch carrier',
+  'als-wasm-native': 'als-wasm, native carrier',
+  host: "the host's own ALS",
+  'als-browser': 'als-browser 1.0.1',
+  'zone.js': 'zone.js 0.16.3',
+};
+const SPEED = Object.keys(WORKLOADS).filter((w) => !WORKLOADS[w].memory && !WORKLOADS[w].only);
+const BROWSERS = ['Chromium', 'Firefox'];
+
+// What a user of this host gets from `import 'als-wasm'`.
+const ours = (host) => (BROWSERS.includes(host) ? 'als-wasm' : 'als-wasm-native');
+
+export function render({ date, versions, results, sizes }) {
+  const hosts = [...new Set(results.map((r) => r.host))];
+  const get = (host, impl, workload) => results.find((r) => r.host === host && r.impl === impl && r.workload === workload);
+  const ok = (r) => r && !r.na && !r.error;
+  const ratio = (a, b) => (ok(a) && ok(b) && b.ns > 0 ? a.ns / b.ns : null);
+  const x = (n) => (n === null ? '—' : `${n < 10 ? n.toFixed(2) : n.toFixed(1)}×`);
+  const ns = (n) => (n >= 1e6 ? `${(n / 1e6).toFixed(1)} ms` : n >= 1000 ? `${(n / 1000).toFixed(2)} µs` : `${n < 10 ? n.toFixed(1) : n.toFixed(0)} ns`);
+  const cell = (r, base) => {
+    if (!r) return '';
+    if (r.na) return '—';
+    if (r.error) return 'error';
+    const kept = r.kept === r.ops ? '' : `, kept ${pct(r.kept / r.ops)}`;
+    return `${ns(r.ns)} (${x(ratio(r, base))}${kept})`;
+  };
+  const lines = [];
+  const table = (head, rows) => {
+    lines.push(`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`);
+    for (const row of rows) lines.push(`| ${row.join(' | ')} |`);
+    lines.push('');
+  };
+
+  lines.push(
+    `\`cargo xtask bench\` on ${date.slice(0, 10)}: ${Object.entries(versions).map(([h, v]) => `${h} (${v})`).join(', ')}; 2-core shared machine.`,
+    'Each cell is the median of repeated runs in a fresh process (Node, Deno, Bun) or a fresh browser context (Chromium) or page (Firefox);',
+    'time per operation, then the ratio to no ALS at all in the same host. "kept" is the share of checks that saw the store their flow was started with, where it is not all of them.',
+    '',
+  );
+
+  // The issue's targets, each a ratio measured in this run.
+  const t = (what, value, limit, note = '') => [what, value === null ? '—' : x(value), `≤ ${x(limit)}`, value === null ? 'not measured' : value <= limit ? 'met' : 'not met', note];
+  const awaitsOurs = get('Chromium', 'als-wasm', 'awaits');
+  const awaitsFloor = get('Chromium', 'floor', 'awaits');
+  const awaitsBase = get('Chromium', 'none', 'awaits');
+  const size = sizes.find((s) => s.size === 'als-wasm');
+  const heaps = results.filter((r) => r.workload === 'heap' && (r.impl === 'als-wasm' || r.impl === 'als-wasm-native') && ok(r));
+  const worstHeap = heaps.length ? Math.max(...heaps.map((r) => Math.abs(r.delta))) : null;
+  lines.push('**Targets**', '');
+  table(['target', 'measured', 'goal', 'verdict', 'context'], [
+    t('`run` + `getStore` in Chromium, ÷ als-browser', ratio(get('Chromium', 'als-wasm', 'run'), get('Chromium', 'als-browser', 'run')), 0.25),
+    t("`run` + `getStore` in Node 24, ÷ Node 24's own", ratio(get('Node 24', 'als-wasm-native', 'run'), get('Node 24', 'host', 'run')), 0.5,
+      `patch carrier: ${x(ratio(get('Node 24', 'als-wasm', 'run'), get('Node 24', 'host', 'run')))}`),
+    t('`getStore` in a scope in Chromium, ÷ als-browser', ratio(get('Chromium', 'als-wasm', 'getStore'), get('Chromium', 'als-browser', 'getStore')), 1),
+    t('5 nested storages in Chromium, ÷ als-browser', ratio(get('Chromium', 'als-wasm', 'nestedFive'), get('Chromium', 'als-browser', 'nestedFive')), 0.25),
+    t('sequential `await`s in Chromium, ÷ no ALS, all kept', ok(awaitsOurs) && awaitsOurs.kept === awaitsOurs.ops ? ratio(awaitsOurs, awaitsBase) : null, 3,
+      `kept ${ok(awaitsOurs) ? pct(awaitsOurs.kept / awaitsOurs.ops) : '—'}; the slow path alone: ${x(ratio(awaitsFloor, awaitsBase))}`),
+    [`JS + wasm, minified and gzipped`, size ? kb(size.gz) : '—', '≤ 8.0 KB', size ? (size.gz <= 8192 ? 'met' : 'not met') : 'not measured',
+      size ? `the wasm module alone: ${kb(size.wasmModuleGz)}` : ''],
+    ['heap after 1e6 `run`s and a GC, worst host', worstHeap === null ? '—' : kb(worstHeap), '≤ 1 MB',
+      worstHeap === null ? 'not measured' : worstHeap <= 1 << 20 ? 'met' : 'not met', `${heaps.length} hosts`],
+  ]);
+
+  for (const w of SPEED) {
+    lines.push(`**${WORKLOADS[w].label}**`, '');
+    const impls = Object.keys(NAMES).filter((i) => hosts.some((h) => get(h, i, w)));
+    const rows = impls.map((i) => [NAMES[i], ...hosts.map((h) => cell(get(h, i, w), get(h, 'none', w)))]);
+    const vs = (label, rival) => [label, ...hosts.map((h) => x(ratio(get(h, ours(h), w), typeof rival === 'string' ? get(h, rival, w) : null)))];
+    rows.push(
+      vs('*als-wasm ÷ als-browser*', 'als-browser'),
+      vs('*als-wasm ÷ zone.js*', 'zone.js'),
+      vs("*als-wasm ÷ the host's own*", 'host'),
+    );
+    table(['', ...hosts], rows);
+  }
+  lines.push('*als-wasm* in the ratio rows is what `import \'als-wasm\'` gives on that host: the native carrier on Node, Deno and Bun, the patch carrier in browsers.', '');
+
+  lines.push('**Memory**: JS heap in use after a forced GC, minus the same before the workload (Node `--expose-gc`, Deno `--v8-flags=--expose-gc`, Bun `Bun.gc(true)`, Chromium DevTools `HeapProfiler.collectGarbage` + `Performance.getMetrics`; Firefox cannot force one from a page).', '');
+  for (const w of ['heap', 'soak']) {
+    const impls = Object.keys(NAMES).filter((i) => hosts.some((h) => get(h, i, w)));
+    table([WORKLOADS[w].label, ...hosts], impls.map((i) => [NAMES[i], ...hosts.map((h) => {
+      const r = get(h, i, w);
+      if (!r) return '';
+      if (r.na || r.error) return r.na ? '—' : 'error';
+      const heap = r.delta === null || r.delta === undefined ? '' : `${r.delta >= 0 ? '+' : '−'}${kb(Math.abs(r.delta))}, `;
+      return `${heap}${fmtMs(r.ms)}, kept ${pct(r.kept / r.ops)}`;
+    })]));
+  }
+
+  lines.push('**Size** in a browser bundle (esbuild, `platform: browser`), and load time', '');
+  table(['', 'bundled', 'minified', 'minified + gzip', 'of which the wasm'], sizes.map((s) => [
+    s.size, kb(s.raw), kb(s.min), kb(s.gz),
+    s.wasm ? `${kb(s.wasm)} (${kb(s.wasmGz)} gzipped; ${kb(s.wasmModuleGz)} as the base64 module, gzipped)` : '',
+  ]));
+  const loadImpls = ['als-wasm', 'als-wasm-native', 'host', 'als-browser', 'zone.js'];
+  const loads = loadImpls.filter((i) => results.some((r) => r.impl === i && r.importMs !== undefined)).map((i) => [
+    `\`import\` of ${NAMES[i]}`, ...hosts.map((h) => {
+      const ms = results.filter((r) => r.host === h && r.impl === i && r.importMs !== undefined).map((r) => r.importMs);
+      return ms.length ? fmtMs(median(ms)) : '—';
+    }),
+  ]);
+  loads.push(['compile + instantiate the wasm alone', ...hosts.map((h) => {
+    const r = get(h, 'als-wasm', 'instantiate');
+    return ok(r) ? fmtMs(r.ms) : '—';
+  })]);
+  table(['median of every fresh process or context', ...hosts], loads);
+  return lines.join('\n');
+}
+
+function pct(f) {
+  return `${Math.round(f * 1000) / 10}%`;
+}
+
+function kb(bytes) {
+  return `${(bytes / 1024).toFixed(1)} KB`;
+}
+
+function fmtMs(ms) {
+  return ms >= 100 ? `${ms.toFixed(0)} ms` : `${ms.toFixed(ms >= 10 ? 1 : 2)} ms`;
+}

@@ -1,0 +1,253 @@
+// The workloads. Each takes the loaded implementation (impls.mjs) and a
+// probe ({ heap: () => Promise<bytes used after a forced GC>, or null where
+// the host cannot force one; wasmBytes: () => als-wasm's wasm }) and answers
+// { ns, ms, ops, kept, ... }: `kept` counts the checks that saw the store the code was started with (every check, for a
+// correct ALS; none after an `await`, for one that loses the context).
+import { sample } from './measure.mjs';
+
+const settled = Promise.resolve(1);
+const tick = () => new Promise((ok) => setTimeout(ok, 0));
+
+export const WORKLOADS = {
+  // storage.run(i, () => storage.getStore()), the per-request cost.
+  run: {
+    label: '`run(i, () => getStore())`',
+    async run({ Storage }) {
+      const s = new Storage();
+      const get = () => s.getStore();
+      const ops = 200_000;
+      return sample(() => {
+        let kept = 0;
+        for (let i = 0; i < ops; i++) if (s.run(i, get) === i) kept++;
+        return kept;
+      }, { ops });
+    },
+  },
+  // getStore() in one scope: what a logger pays per line.
+  getStore: {
+    label: '`getStore()` inside a `run`',
+    async run({ Storage }) {
+      const s = new Storage();
+      const store = { id: 1 };
+      const ops = 2_000_000;
+      return sample(() => s.run(store, () => {
+        let kept = 0;
+        for (let i = 0; i < ops; i++) if (s.getStore() === store) kept++;
+        return kept;
+      }), { ops });
+    },
+  },
+  // 5 nested runs of one storage, the innermost reading it.
+  nestedOne: {
+    label: '5 nested `run`s of one storage',
+    async run({ Storage }) {
+      const s = new Storage();
+      const ops = 50_000;
+      const inner = () => s.getStore();
+      const nest = (i) => s.run(i, () => s.run(i + 1, () => s.run(i + 2, () => s.run(i + 3, () => s.run(i + 4, inner)))));
+      return sample(() => {
+        let kept = 0;
+        for (let i = 0; i < ops; i++) if (nest(i) === i + 4) kept++;
+        return kept;
+      }, { ops });
+    },
+  },
+  // 5 storages nested (a request, a user, a span, a logger, a tenant); the
+  // innermost reads all five.
+  nestedFive: {
+    label: '5 nested `run`s of 5 storages',
+    async run({ Storage }) {
+      const [a, b, c, d, e] = Array.from({ length: 5 }, () => new Storage());
+      const ops = 50_000;
+      const inner = () => a.getStore() + b.getStore() + c.getStore() + d.getStore() + e.getStore();
+      const nest = (i) => a.run(i, () => b.run(1, () => c.run(2, () => d.run(3, () => e.run(4, inner)))));
+      return sample(() => {
+        let kept = 0;
+        for (let i = 0; i < ops; i++) if (nest(i) === i + 10) kept++;
+        return kept;
+      }, { ops });
+    },
+  },
+  // 200k sequential awaits of a settled native promise in one run, the
+  // store checked after each.
+  awaits: {
+    label: '200k sequential `await`s in a `run`',
+    async: true,
+    async run({ Storage }) {
+      const s = new Storage();
+      const store = { id: 1 };
+      const ops = 200_000;
+      const loop = async () => {
+        let kept = 0;
+        for (let i = 0; i < ops; i++) {
+          await settled;
+          if (s.getStore() === store) kept++;
+        }
+        return kept;
+      };
+      return sample(() => s.run(store, loop), { ops, runs: 5 });
+    },
+  },
+  // 10k concurrent flows, each its own run, 10 awaits each.
+  flows: {
+    label: '10k concurrent flows × 10 `await`s',
+    async: true,
+    async run({ Storage }) {
+      const s = new Storage();
+      const flows = 10_000;
+      const flow = async (store) => {
+        let kept = 0;
+        for (let i = 0; i < 10; i++) {
+          await settled;
+          if (s.getStore() === store) kept++;
+        }
+        return kept;
+      };
+      // Each flow is started with its own object, which it must see.
+      const check = async () => {
+        const all = [];
+        for (let f = 0; f < flows; f++) {
+          const store = { f };
+          all.push(s.run(store, flow, store));
+        }
+        return sum(await Promise.all(all));
+      };
+      return sample(check, { ops: flows * 10, runs: 5 });
+    },
+  },
+  // 10k chains of 10 `.then` reactions, each chain made in its own run.
+  then: {
+    label: '10k `.then` chains × 10',
+    async: true,
+    async run({ Storage }) {
+      const s = new Storage();
+      const chains = 10_000;
+      const once = async () => {
+        let kept = 0;
+        const all = [];
+        for (let c = 0; c < chains; c++) {
+          const store = { c };
+          const check = () => {
+            if (s.getStore() === store) kept++;
+          };
+          all.push(s.run(store, () => {
+            let p = settled;
+            for (let i = 0; i < 10; i++) p = p.then(check);
+            return p;
+          }));
+        }
+        await Promise.all(all);
+        return kept;
+      };
+      return sample(once, { ops: chains * 10, runs: 5 });
+    },
+  },
+  // enterWith(i) then getStore(), inside one run so nothing outlives it.
+  enterWith: {
+    label: '`enterWith(i)` + `getStore()`',
+    async run({ Storage, enterWith }) {
+      if (!enterWith) return { na: 'no enterWith' };
+      const s = new Storage();
+      const ops = 200_000;
+      return sample(() => s.run(0, () => {
+        let kept = 0;
+        for (let i = 0; i < ops; i++) {
+          s.enterWith(i);
+          if (s.getStore() === i) kept++;
+        }
+        return kept;
+      }), { ops });
+    },
+  },
+  // snapshot() in a scope, then one call through it.
+  snapshot: {
+    label: '`snapshot()` + one call through it',
+    async run({ Storage, snapshot }) {
+      const s = new Storage();
+      const store = { id: 1 };
+      const get = () => s.getStore();
+      const ops = 100_000;
+      return sample(() => s.run(store, () => {
+        let kept = 0;
+        for (let i = 0; i < ops; i++) if (snapshot()(get) === store) kept++;
+        return kept;
+      }), { ops });
+    },
+  },
+  // Heap after 1e6 runs with object stores, each forced GC'd: does anything
+  // keep stores or frames alive?
+  heap: {
+    label: 'heap after 1e6 `run`s with object stores',
+    memory: true,
+    async run({ Storage }, probe) {
+      if (!probe.heap) return { na: 'this host cannot force a GC' };
+      const s = new Storage();
+      const before = await probe.heap();
+      const t = performance.now();
+      let kept = 0;
+      for (let i = 0; i < 1_000_000; i++) {
+        const store = { i, tags: ['bench'] };
+        if (s.run(store, () => s.getStore()) === store) kept++;
+      }
+      const ms = performance.now() - t;
+      const after = await probe.heap();
+      return { ms, ops: 1_000_000, kept, before, after, delta: after - before };
+    },
+  },
+  // 1e5 concurrent flows, each with its own object store, through awaits and
+  // a timer; heap after they all finished and a forced GC.
+  soak: {
+    label: 'soak: 1e5 concurrent flows (await, timer, await)',
+    memory: true,
+    async: true,
+    async run({ Storage }, probe) {
+      const s = new Storage();
+      const before = probe.heap ? await probe.heap() : null;
+      const t = performance.now();
+      const flow = async (store) => {
+        let kept = 0;
+        await settled;
+        if (s.getStore() === store) kept++;
+        await tick();
+        if (s.getStore() === store) kept++;
+        await settled;
+        if (s.getStore() === store) kept++;
+        return kept;
+      };
+      const all = [];
+      for (let f = 0; f < 100_000; f++) {
+        const store = { f, payload: new Array(8).fill(f) };
+        all.push(s.run(store, flow, store));
+      }
+      const kept = sum(await Promise.all(all));
+      const ms = performance.now() - t;
+      all.length = 0;
+      const after = probe.heap ? await probe.heap() : null;
+      return { ms, ops: 300_000, kept, before, after, delta: probe.heap ? after - before : null };
+    },
+  },
+};
+
+// als-wasm's wasm alone: compile and instantiate its bytes (with stub
+// imports; nothing runs), the cost its synchronous import pays once.
+WORKLOADS.instantiate = {
+  label: 'compile + instantiate the wasm',
+  only: ['als-wasm'],
+  async run(_impl, probe) {
+    const bytes = await probe.wasmBytes();
+    const module = new WebAssembly.Module(bytes);
+    const imports = {};
+    for (const { module: m, name } of WebAssembly.Module.imports(module)) (imports[m] ??= {})[name] = () => {};
+    const r = await sample(() => {
+      new WebAssembly.Instance(new WebAssembly.Module(bytes), imports);
+      return 1;
+    }, { ops: 1, runs: 9 });
+    return { ...r, bytes: bytes.length };
+  },
+};
+
+function sum(xs) {
+  let n = 0;
+  for (const x of xs) n += x;
+  return n;
+}
