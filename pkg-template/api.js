@@ -11,7 +11,7 @@ import {
   __invalidArgType as invalidArgType,
 } from './als_wasm.js';
 import {
-  currentFrame, derive, enterFrame, enterWith, lookup, removals, runInFrame, scopedOnly, unchangedSince,
+  currentFrame, derive, enterWith, lookup, runEntered, runInFrame, scopedOnly, storeIn,
 } from './context.js';
 
 const dispose = Symbol.dispose ?? Symbol.for('nodejs.dispose');
@@ -56,19 +56,12 @@ export class AsyncLocalStorage extends StorageCore {
   run(store, callback, ...args) {
     if (typeof callback !== 'function') throw invalidArgType('callback', 'function', callback);
     const key = this.#key;
-    const prior = lookup(key, this.#fallback);
-    if (Object.is(prior, store)) return Reflect.apply(callback, null, args);
     const before = currentFrame();
-    if (scopedOnly()) return runInFrame(derive(before, key, store), callback, null, args);
-    const removalsAtEntry = removals();
+    const prior = storeIn(before, key, this.#fallback);
+    if (Object.is(prior, store)) return Reflect.apply(callback, null, args);
     const entered = derive(before, key, store);
-    enterFrame(entered);
-    try {
-      return Reflect.apply(callback, null, args);
-    } finally {
-      if (unchangedSince(entered, removalsAtEntry)) enterFrame(before);
-      else enterWith(key, prior);
-    }
+    if (scopedOnly()) return runInFrame(entered, callback, null, args);
+    return runEntered(before, entered, key, prior, callback, args);
   }
 
   exit(callback, ...args) {
@@ -82,31 +75,92 @@ export class AsyncLocalStorage extends StorageCore {
   }
 
   static snapshot() {
-    return AsyncResource.bind(function runInSnapshot(fn, ...args) {
-      if (typeof fn !== 'function') throw invalidArgType('fn', 'function', fn);
-      return Reflect.apply(fn, this, args);
-    });
+    return boundInScope(newScope('runInSnapshot'), runInSnapshot, undefined);
   }
 }
 
+function runInSnapshot(fn, ...args) {
+  if (typeof fn !== 'function') throw invalidArgType('fn', 'function', fn);
+  return Reflect.apply(fn, this, args);
+}
+
+// Async ids: 0 is "no resource" (Node's top level of an ES module), 1 is
+// Node's root.
+let nextAsyncId = 2;
+
+// What a bound function needs of its resource: the captured frame, the async
+// ids, and the resource itself, made only when someone reads
+// `bound.asyncResource` (snapshot() and static bind() are hot in tracers,
+// and a resource is a wasm object).
+function newScope(type) {
+  return { frame: currentFrame(), asyncId: nextAsyncId++, trigger: executionAsyncId, type, resource: null };
+}
+
+// The scope a resource's constructor takes instead of making its own.
+let adopting = null;
+
+function resourceOf(scope) {
+  if (scope.resource === null) {
+    adopting = scope;
+    scope.resource = new AsyncResource(scope.type);
+  }
+  return scope.resource;
+}
+
+// runInAsyncScope of `scope`'s resource.
+function runInScope(scope, fn, thisArg, args) {
+  const outer = executionAsyncId;
+  executionAsyncId = scope.asyncId;
+  try {
+    return runInFrame(scope.frame, fn, thisArg, args);
+  } finally {
+    executionAsyncId = outer;
+  }
+}
+
+// Node's AsyncResource#bind: `this` is the call site's unless `thisArg` is
+// given; `length` is fn's; `asyncResource` is an accessor, as in Node.
+function boundInScope(scope, fn, thisArg) {
+  const bound = thisArg === undefined
+    ? function (...args) {
+      return runInScope(scope, fn, this, args);
+    }
+    : function (...args) {
+      return runInScope(scope, fn, thisArg, args);
+    };
+  Object.defineProperties(bound, {
+    length: { configurable: true, value: fn.length },
+    asyncResource: {
+      configurable: true,
+      enumerable: true,
+      get: () => resourceOf(scope),
+      set: (resource) => {
+        scope.resource = resource;
+      },
+    },
+  });
+  return bound;
+}
+
 export class AsyncResource extends ResourceCore {
-  #frame = currentFrame();
-  #asyncId;
+  #scope;
 
   constructor(type, options) {
-    super(type, options, executionAsyncId);
-    this.#asyncId = this.asyncId();
+    const scope = adopting;
+    adopting = null;
+    if (scope) {
+      super(type, undefined, scope.trigger, scope.asyncId);
+      scope.resource = this;
+      this.#scope = scope;
+    } else {
+      super(type, options, executionAsyncId, nextAsyncId);
+      this.#scope = { frame: currentFrame(), asyncId: nextAsyncId++, type, resource: this };
+    }
   }
 
   runInAsyncScope(fn, thisArg, ...args) {
     if (typeof fn !== 'function') throw invalidArgType('fn', 'function', fn);
-    const outer = executionAsyncId;
-    executionAsyncId = this.#asyncId;
-    try {
-      return runInFrame(this.#frame, fn, thisArg, args);
-    } finally {
-      executionAsyncId = outer;
-    }
+    return runInScope(this.#scope, fn, thisArg, args);
   }
 
   emitDestroy() {
@@ -115,26 +169,13 @@ export class AsyncResource extends ResourceCore {
 
   bind(fn, thisArg) {
     if (typeof fn !== 'function') throw invalidArgType('fn', 'function', fn);
-    const resource = this;
-    let bound;
-    if (thisArg === undefined) {
-      bound = function (...args) {
-        return resource.runInAsyncScope(fn, this, ...args);
-      };
-    } else {
-      bound = function (...args) {
-        return resource.runInAsyncScope(fn, thisArg, ...args);
-      };
-    }
-    Object.defineProperties(bound, {
-      length: { configurable: true, value: fn.length },
-      asyncResource: { configurable: true, enumerable: true, writable: true, value: resource },
-    });
-    return bound;
+    return boundInScope(this.#scope, fn, thisArg);
   }
 
   static bind(fn, type, thisArg) {
     if (typeof fn !== 'function') throw invalidArgType('fn', 'function', fn);
-    return new AsyncResource(type || fn.name || 'bound-anonymous-fn').bind(fn, thisArg);
+    // A type given is checked now, as Node does; a default one is a string.
+    if (type) return new AsyncResource(type).bind(fn, thisArg);
+    return boundInScope(newScope(fn.name || 'bound-anonymous-fn'), fn, thisArg);
   }
 }

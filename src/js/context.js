@@ -81,16 +81,8 @@ export function nextKey() {
   return key;
 }
 
-export function removals() {
-  return realm.removals;
-}
-
 export function currentFrame() {
   return realm.read();
-}
-
-export function enterFrame(frame) {
-  realm.write(frame);
 }
 
 export function swapFrame(next) {
@@ -114,11 +106,15 @@ export function derive(frame, key, value) {
   return next;
 }
 
-// The store of `key` in the current frame, or `fallback` when it has none.
-export function lookup(key, fallback) {
-  const frame = realm.read();
+// The store of `key` in `frame`, or `fallback` when it has none.
+export function storeIn(frame, key, fallback) {
   for (let i = 0; i < frame.length; i += 2) if (frame[i] === key) return frame[i + 1];
   return fallback;
+}
+
+// The store of `key` in the current frame, or `fallback` when it has none.
+export function lookup(key, fallback) {
+  return storeIn(realm.read(), key, fallback);
 }
 
 export function has(key) {
@@ -141,13 +137,23 @@ export function runInFrame(frame, fn, thisArg, args) {
   }
 }
 
-// True when leaving a run() that changed nothing but its own entry: the
-// frame it began in can come back as it is (no new frame, and code after a
-// top-level run stays in the root frame, free of carrier work). `entered` is
-// the frame the run made; `removalsAtEntry` is `removals` when it began (a
-// disable() may have changed `entered` in place).
-export function unchangedSince(entered, removalsAtEntry) {
-  return realm.read() === entered && realm.removals === removalsAtEntry;
+// Node 24's run() on frames, for a run of `key` that began in `before` with
+// `prior` as its store: `entered` is current for callback(...args). Then the
+// frame it began in comes back as it was (no new frame; code after a
+// top-level run stays in the root frame, free of carrier work), unless the
+// callback changed the context (another storage's enterWith, a disable(),
+// which edits frames in place): then only `key` goes back to `prior`, in the
+// frame the callback left.
+export function runEntered(before, entered, key, prior, callback, args) {
+  const removalsAtEntry = realm.removals;
+  realm.write(entered);
+  try {
+    return Reflect.apply(callback, null, args);
+  } finally {
+    const last = realm.read();
+    if (last === entered && realm.removals === removalsAtEntry) realm.write(before);
+    else realm.write(derive(last, key, prior));
+  }
 }
 
 export function remove(key) {

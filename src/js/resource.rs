@@ -1,16 +1,9 @@
 //! `AsyncResource`: type and trigger validation and async ids.
 
-use std::cell::Cell;
-
 use js_sys::Reflect;
 use wasm_bindgen::prelude::*;
 
 use super::errors::{invalid_arg_type, invalid_async_id};
-
-thread_local! {
-    // 0 is "no resource" (Node's top level of an ES module), 1 is Node's root.
-    static NEXT_ASYNC_ID: Cell<f64> = const { Cell::new(2.0) };
-}
 
 /// The Rust half of JS `AsyncResource`.
 #[doc(hidden)]
@@ -23,9 +16,11 @@ pub struct JsAsyncResource {
 #[wasm_bindgen(js_class = AsyncResource)]
 impl JsAsyncResource {
     /// `new AsyncResource(type, options?)`; `execution_id` is the id of the
-    /// resource whose scope is running now (the default trigger).
+    /// resource whose scope is running now (the default trigger), `async_id`
+    /// the id the glue gave this one (it hands out ids without a resource
+    /// for `snapshot()`, and makes the resource only when asked for it).
     #[wasm_bindgen(constructor)]
-    pub fn new(kind: JsValue, options: JsValue, execution_id: f64) -> Result<JsAsyncResource, JsValue> {
+    pub fn new(kind: JsValue, options: JsValue, execution_id: f64, async_id: f64) -> Result<JsAsyncResource, JsValue> {
         if kind.as_string().is_none() {
             return Err(invalid_arg_type("type", "string", &kind));
         }
@@ -45,11 +40,6 @@ impl JsAsyncResource {
             Some(id) if is_safe_integer(id) && id >= -1.0 => id,
             _ => return Err(invalid_async_id("triggerAsyncId", &trigger)),
         };
-        let async_id = NEXT_ASYNC_ID.with(|n| {
-            let id = n.get();
-            n.set(id + 1.0);
-            id
-        });
         Ok(JsAsyncResource { async_id, trigger_async_id })
     }
 

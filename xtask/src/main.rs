@@ -16,9 +16,9 @@ fn main() -> ExitCode {
         Some("build") => build::package().map(|_| ()),
         Some("test") => suites::all(&args[1..]),
         Some("demo") => demo::serve(),
-        Some("bench") => bench::run(),
+        Some("bench") => bench::run(&args[1..]),
         _ => {
-            eprintln!("usage: cargo xtask <build | test [suite...] | demo | bench>");
+            eprintln!("usage: cargo xtask <build | test [suite...] | demo | bench [host...]>");
             return ExitCode::from(2);
         }
     };
