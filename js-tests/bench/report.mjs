@@ -53,8 +53,16 @@ export function render({ date, versions, results, sizes }) {
   const awaitsFloor = get('Chromium', 'floor', 'awaits');
   const awaitsBase = get('Chromium', 'none', 'awaits');
   const size = sizes.find((s) => s.size === 'als-wasm');
-  const heaps = results.filter((r) => r.workload === 'heap' && (r.impl === 'als-wasm' || r.impl === 'als-wasm-native') && ok(r));
-  const worstHeap = heaps.length ? Math.max(...heaps.map((r) => Math.abs(r.delta))) : null;
+  // The heap target, per carrier: the worst host, beside the host's own there.
+  const heapRow = (impl) => {
+    const runs = results.filter((r) => r.workload === 'heap' && r.impl === impl && ok(r));
+    if (!runs.length) return [`heap after 1e6 \`run\`s and a GC, ${NAMES[impl]}`, '—', '≤ 1 MB', 'not measured', ''];
+    const worst = runs.reduce((a, b) => (Math.abs(b.delta) > Math.abs(a.delta) ? b : a));
+    const own = get(worst.host, 'host', 'heap');
+    return [`heap after 1e6 \`run\`s and a GC, ${NAMES[impl]}`, kb(Math.abs(worst.delta)), '≤ 1 MB',
+      Math.abs(worst.delta) <= 1 << 20 ? 'met' : 'not met',
+      `worst of ${runs.length} hosts: ${worst.host}${ok(own) ? `, where the host's own keeps ${kb(own.delta)}` : ''}`];
+  };
   lines.push('**Targets**', '');
   table(['target', 'measured', 'goal', 'verdict', 'context'], [
     t('`run` + `getStore` in Chromium, ÷ als-browser', ratio(get('Chromium', 'als-wasm', 'run'), get('Chromium', 'als-browser', 'run')), 0.25),
@@ -66,8 +74,8 @@ export function render({ date, versions, results, sizes }) {
       `kept ${ok(awaitsOurs) ? pct(awaitsOurs.kept / awaitsOurs.ops) : '—'}; the slow path alone: ${x(ratio(awaitsFloor, awaitsBase))}`),
     [`JS + wasm, minified and gzipped`, size ? kb(size.gz) : '—', '≤ 8.0 KB', size ? (size.gz <= 8192 ? 'met' : 'not met') : 'not measured',
       size ? `the wasm module alone: ${kb(size.wasmModuleGz)}` : ''],
-    ['heap after 1e6 `run`s and a GC, worst host', worstHeap === null ? '—' : kb(worstHeap), '≤ 1 MB',
-      worstHeap === null ? 'not measured' : worstHeap <= 1 << 20 ? 'met' : 'not met', `${heaps.length} hosts`],
+    heapRow('als-wasm'),
+    heapRow('als-wasm-native'),
   ]);
 
   for (const w of SPEED) {

@@ -455,3 +455,13 @@ test('api: disable of another storage inside run survives the run (as in Node)',
     equal(c.getStore(), undefined);
   });
 });
+
+// Node 24 answers a TypeError here (its private fields); a wasm error would
+// be no help ("null pointer passed to rust").
+test('api: getStore and run called on something that is not a storage throw a TypeError', () => {
+  const { getStore, run } = AsyncLocalStorage.prototype;
+  for (const self of [{}, undefined, 5]) {
+    throws(() => getStore.call(self), { name: 'TypeError' }, `getStore on ${String(self)}`);
+    throws(() => run.call(self, 1, () => 1), { name: 'TypeError' }, `run on ${String(self)}`);
+  }
+});

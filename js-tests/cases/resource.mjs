@@ -173,3 +173,35 @@ test('resource: store identity through a resource', () => {
   const r = als.run(store, () => new AsyncResource('T'));
   equal(r.runInAsyncScope(() => als.getStore()), store);
 });
+
+test('resource: a bound function\'s asyncResource is an accessor, and its setter replaces it', () => {
+  const bound = AsyncLocalStorage.snapshot();
+  const d = Object.getOwnPropertyDescriptor(bound, 'asyncResource');
+  equal(typeof d.get, 'function');
+  equal(typeof d.set, 'function');
+  ok(d.enumerable && d.configurable, 'enumerable and configurable');
+  const first = bound.asyncResource;
+  ok(first instanceof AsyncResource);
+  equal(bound.asyncResource, first, 'the same resource on every read');
+  const other = new AsyncResource('Other');
+  bound.asyncResource = other;
+  equal(bound.asyncResource, other);
+});
+
+test('resource: snapshot() and static bind() take their async ids when made, not when read', () => {
+  const parent = new AsyncResource('Parent');
+  const snap = parent.runInAsyncScope(() => AsyncLocalStorage.snapshot());
+  const bound = parent.runInAsyncScope(() => AsyncResource.bind(() => 1));
+  const later = new AsyncResource('Later');
+  ok(snap.asyncResource.asyncId() < later.asyncId(), 'snapshot id before a later resource');
+  ok(bound.asyncResource.asyncId() < later.asyncId(), 'bind id before a later resource');
+  ok(snap.asyncResource.asyncId() < bound.asyncResource.asyncId(), 'in the order made');
+  equal(snap.asyncResource.triggerAsyncId(), parent.asyncId());
+  equal(bound.asyncResource.triggerAsyncId(), parent.asyncId());
+});
+
+test('resource: code inside a snapshot runs under its resource\'s async id', () => {
+  const snap = AsyncLocalStorage.snapshot();
+  const child = snap(() => new AsyncResource('Child'));
+  equal(child.triggerAsyncId(), snap.asyncResource.asyncId());
+});
