@@ -41,8 +41,30 @@ pub fn wasm_with_glue(name: &str, out: &Path) -> Result {
     status(Command::new("cargo").current_dir(&root).args([
         "build", "--quiet", "--release", "--lib", "--target", "wasm32-unknown-unknown", "-p", name,
     ]))?;
-    let wasm = root.join(format!("target/wasm32-unknown-unknown/release/{}.wasm", name.replace('-', "_")));
-    status(Command::new("wasm-bindgen").args(["--target", "web", "--out-dir"]).arg(out).arg(&wasm))
+    let crate_name = name.replace('-', "_");
+    let wasm = root.join(format!("target/wasm32-unknown-unknown/release/{crate_name}.wasm"));
+    // The `name` section (a third of the file) only names functions in stack
+    // traces of a trap, and no input reaches a trap; `producers` is telemetry.
+    status(
+        Command::new("wasm-bindgen")
+            .args(["--target", "web", "--remove-name-section", "--remove-producers-section", "--out-dir"])
+            .arg(out)
+            .arg(&wasm),
+    )?;
+    shrink(&out.join(format!("{crate_name}_bg.wasm")))
+}
+
+/// Optimizes wasm-bindgen's output for size in place, with npm's binaryen
+/// (tools.rs). It reads the enabled features from the `target_features`
+/// section, which it then drops with the other sections no host reads.
+fn shrink(wasm: &Path) -> Result {
+    let wasm_opt = tools::npm_tools()?.get("wasm-opt");
+    status(
+        Command::new(wasm_opt)
+            .args(["-Oz", "--strip-debug", "--strip-producers", "--strip-target-features", "-o"])
+            .arg(wasm)
+            .arg(wasm),
+    )
 }
 
 /// Node's build, `node.cjs`: native.js and everything it imports in one
