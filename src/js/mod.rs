@@ -17,6 +17,6 @@ use wasm_bindgen::prelude::*;
 /// Builds (does not throw) Node's `ERR_INVALID_ARG_TYPE` for the glue.
 #[doc(hidden)]
 #[wasm_bindgen(js_name = __invalidArgType)]
-pub fn invalid_arg_type(name: &str, expected: &str, actual: &JsValue) -> JsValue {
-    errors::invalid_arg_type(name, expected, actual)
+pub fn invalid_arg_type(name: &JsValue, expected: &JsValue, actual: &JsValue) -> JsValue {
+    errors::invalid_arg_type_js(name, expected, actual)
 }

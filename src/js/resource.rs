@@ -26,7 +26,7 @@ impl JsAsyncResource {
     /// resource whose scope is running now (the default trigger).
     #[wasm_bindgen(constructor)]
     pub fn new(kind: JsValue, options: JsValue, execution_id: f64) -> Result<JsAsyncResource, JsValue> {
-        if kind.as_string().is_none() {
+        if !kind.is_string() {
             return Err(invalid_arg_type("type", "string", &kind));
         }
         let trigger = if options.as_f64().is_some() {

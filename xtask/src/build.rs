@@ -16,7 +16,8 @@ pub fn package() -> Result<PathBuf> {
     let root = root();
     let bindgen_out = root.join("target/wasm-bindgen");
     let _ = fs::remove_dir_all(&bindgen_out);
-    wasm_with_glue("als-wasm", &bindgen_out)?;
+    // The package's JS never makes a Rust store: no typed Rust API (Cargo.toml, `rust-api`).
+    wasm_with_glue("als-wasm", &["--no-default-features"], &bindgen_out)?;
 
     let pkg = root.join("pkg");
     let _ = fs::remove_dir_all(&pkg);
@@ -34,13 +35,17 @@ pub fn package() -> Result<PathBuf> {
     Ok(pkg)
 }
 
-/// Builds the cdylib of workspace package `name` for wasm32 (release) and
-/// writes it with wasm-bindgen's glue for the web target into `out`.
-pub fn wasm_with_glue(name: &str, out: &Path) -> Result {
+/// Builds the cdylib of workspace package `name` for wasm32 (release, with
+/// `cargo_args` such as feature flags) and writes it with wasm-bindgen's glue
+/// for the web target into `out`.
+pub fn wasm_with_glue(name: &str, cargo_args: &[&str], out: &Path) -> Result {
     let root = root();
-    status(Command::new("cargo").current_dir(&root).args([
-        "build", "--quiet", "--release", "--lib", "--target", "wasm32-unknown-unknown", "-p", name,
-    ]))?;
+    status(
+        Command::new("cargo")
+            .current_dir(&root)
+            .args(["build", "--quiet", "--release", "--lib", "--target", "wasm32-unknown-unknown", "-p", name])
+            .args(cargo_args),
+    )?;
     let crate_name = name.replace('-', "_");
     let wasm = root.join(format!("target/wasm32-unknown-unknown/release/{crate_name}.wasm"));
     // The `name` section (a third of the file) only names functions in stack
