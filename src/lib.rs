@@ -29,8 +29,8 @@ mod host;
 mod js;
 
 // The typed Rust API (feature `rust-api`, on by default). The npm package's
-// wasm is built without it: its JS never makes a Rust store, and leaving the
-// store table out makes that wasm much smaller.
+// wasm (pkg-wasm/) is built without it: its JS never makes a Rust store, and
+// the store table is a large part of a small wasm.
 #[cfg(feature = "rust-api")]
 mod error;
 #[cfg(all(feature = "rust-api", not(target_arch = "wasm32")))]

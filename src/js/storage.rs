@@ -40,7 +40,7 @@ impl JsAsyncLocalStorage {
             return Ok(storage);
         }
         if !options.is_object() || Array::is_array(&options) {
-            return Err(invalid_arg_type("options", "object", &options));
+            return Err(invalid_arg_type(&"options".into(), &"object".into(), &options));
         }
         storage.default_value = Reflect::get(&options, &"defaultValue".into())?;
         let name = Reflect::get(&options, &"name".into())?;
