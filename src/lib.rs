@@ -23,26 +23,37 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
-mod error;
-#[cfg(not(target_arch = "wasm32"))]
-mod frame;
-mod future;
+#[cfg(any(feature = "rust-api", target_arch = "wasm32"))]
 mod host;
-mod snapshot;
-mod storage;
-
 #[cfg(target_arch = "wasm32")]
 mod js;
-#[cfg(target_arch = "wasm32")]
+
+// The typed Rust API (feature `rust-api`, on by default). The npm package's
+// wasm (pkg-wasm/) is built without it: its JS never makes a Rust store, and
+// the store table is a large part of a small wasm.
+#[cfg(feature = "rust-api")]
+mod error;
+#[cfg(all(feature = "rust-api", not(target_arch = "wasm32")))]
+mod frame;
+#[cfg(feature = "rust-api")]
+mod future;
+#[cfg(feature = "rust-api")]
+mod snapshot;
+#[cfg(all(feature = "rust-api", target_arch = "wasm32"))]
 mod spawn;
+#[cfg(feature = "rust-api")]
+mod storage;
 
+#[cfg(feature = "rust-api")]
 pub use error::AccessError;
+#[cfg(feature = "rust-api")]
 pub use future::WithContext;
+#[cfg(feature = "rust-api")]
 pub use snapshot::Snapshot;
-pub use storage::AsyncLocalStorage;
-
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(feature = "rust-api", target_arch = "wasm32"))]
 pub use spawn::spawn_local;
+#[cfg(feature = "rust-api")]
+pub use storage::AsyncLocalStorage;
 
 /// The Rust half of the JS class, for tests of the JS↔Rust context only.
 #[cfg(target_arch = "wasm32")]

@@ -21,14 +21,14 @@ impl JsAsyncResource {
     /// for `snapshot()`, and makes the resource only when asked for it).
     #[wasm_bindgen(constructor)]
     pub fn new(kind: JsValue, options: JsValue, execution_id: f64, async_id: f64) -> Result<JsAsyncResource, JsValue> {
-        if kind.as_string().is_none() {
-            return Err(invalid_arg_type("type", "string", &kind));
+        if !kind.is_string() {
+            return Err(invalid_arg_type(&"type".into(), &"string".into(), &kind));
         }
         let trigger = if options.as_f64().is_some() {
             options
         } else if options.is_null() {
             // Node fails here reading `null.triggerAsyncId`; say it plainly.
-            return Err(invalid_arg_type("options", "object or number", &options));
+            return Err(invalid_arg_type(&"options".into(), &"object or number".into(), &options));
         } else if options.is_object() || options.is_function() {
             Reflect::get(&options, &"triggerAsyncId".into())?
         } else {

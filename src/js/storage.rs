@@ -13,7 +13,7 @@ use crate::host::{next_key, wasm, Key};
 extern "C" {
     // `${v}`: Node coerces `options.name` this way (a symbol throws).
     #[wasm_bindgen(js_name = templateString, catch)]
-    fn template_string(value: &JsValue) -> Result<String, JsValue>;
+    fn template_string(value: &JsValue) -> Result<JsValue, JsValue>;
 }
 
 /// The Rust half of JS `AsyncLocalStorage`.
@@ -21,7 +21,8 @@ extern "C" {
 #[wasm_bindgen(js_name = AsyncLocalStorage)]
 pub struct JsAsyncLocalStorage {
     key: Key,
-    name: String,
+    // A JS string, kept as JS: a Rust `String` costs UTF-8 conversions (code size).
+    name: JsValue,
     default_value: JsValue,
 }
 
@@ -32,14 +33,14 @@ impl JsAsyncLocalStorage {
     pub fn new(options: JsValue) -> Result<JsAsyncLocalStorage, JsValue> {
         let mut storage = JsAsyncLocalStorage {
             key: next_key(),
-            name: String::new(),
+            name: JsValue::from_str(""),
             default_value: JsValue::UNDEFINED,
         };
         if options.is_undefined() {
             return Ok(storage);
         }
         if !options.is_object() || Array::is_array(&options) {
-            return Err(invalid_arg_type("options", "object", &options));
+            return Err(invalid_arg_type(&"options".into(), &"object".into(), &options));
         }
         storage.default_value = Reflect::get(&options, &"defaultValue".into())?;
         let name = Reflect::get(&options, &"name".into())?;
@@ -51,7 +52,7 @@ impl JsAsyncLocalStorage {
 
     /// The `name` option as a string, or `''`.
     #[wasm_bindgen(getter)]
-    pub fn name(&self) -> String {
+    pub fn name(&self) -> JsValue {
         self.name.clone()
     }
 

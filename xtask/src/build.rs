@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use crate::run::{root, status, Result};
-use crate::tools;
+use crate::{glue, tools};
 
 const CRATE: &str = "als_wasm";
 
@@ -16,13 +16,16 @@ pub fn package() -> Result<PathBuf> {
     let root = root();
     let bindgen_out = root.join("target/wasm-bindgen");
     let _ = fs::remove_dir_all(&bindgen_out);
-    wasm_with_glue("als-wasm", &bindgen_out)?;
+    // pkg-template/wasm/: als-wasm's JS API with a small allocator, named as the glue expects.
+    wasm_with_glue("als-wasm-package", CRATE, &bindgen_out)?;
 
     let pkg = root.join("pkg");
     let _ = fs::remove_dir_all(&pkg);
-    copy_dir(&root.join("pkg-template"), &pkg)?;
+    // Everything but the crate that makes the wasm (pkg-template/wasm/).
+    copy_dir(&root.join("pkg-template"), &pkg, &root.join("pkg-template/wasm"))?;
     let glue = read(&bindgen_out.join(format!("{CRATE}.js")))?;
-    let glue = without_default_wasm_url(&flatten_snippets(&glue, &bindgen_out, &pkg)?)?;
+    let glue = glue::only_sync_init(&glue::without_doc_comments(&flatten_snippets(&glue, &bindgen_out, &pkg)?))?;
+    glue::imports_each_module_once(&glue)?;
     write(&pkg.join(format!("{CRATE}.js")), &glue)?;
     let bytes = fs::read(bindgen_out.join(format!("{CRATE}_bg.wasm"))).map_err(|e| e.to_string())?;
     write(&pkg.join("wasm-bytes.js"), &bytes_module(&bytes))?;
@@ -35,14 +38,37 @@ pub fn package() -> Result<PathBuf> {
 }
 
 /// Builds the cdylib of workspace package `name` for wasm32 (release) and
-/// writes it with wasm-bindgen's glue for the web target into `out`.
-pub fn wasm_with_glue(name: &str, out: &Path) -> Result {
+/// writes it with wasm-bindgen's glue for the web target into `out`, as
+/// `{out_name}.js` and `{out_name}_bg.wasm`.
+pub fn wasm_with_glue(name: &str, out_name: &str, out: &Path) -> Result {
     let root = root();
     status(Command::new("cargo").current_dir(&root).args([
         "build", "--quiet", "--release", "--lib", "--target", "wasm32-unknown-unknown", "-p", name,
     ]))?;
     let wasm = root.join(format!("target/wasm32-unknown-unknown/release/{}.wasm", name.replace('-', "_")));
-    status(Command::new("wasm-bindgen").args(["--target", "web", "--out-dir"]).arg(out).arg(&wasm))
+    // The `name` section (a third of the file) only names functions in stack
+    // traces of a trap, and no input reaches a trap; `producers` is telemetry.
+    status(
+        Command::new("wasm-bindgen")
+            .args(["--target", "web", "--remove-name-section", "--remove-producers-section"])
+            .args(["--out-name", out_name, "--out-dir"])
+            .arg(out)
+            .arg(&wasm),
+    )?;
+    shrink(&out.join(format!("{out_name}_bg.wasm")))
+}
+
+/// Optimizes wasm-bindgen's output for size in place, with npm's binaryen
+/// (tools.rs). It reads the enabled features from the `target_features`
+/// section, which it then drops with the other sections no host reads.
+fn shrink(wasm: &Path) -> Result {
+    let wasm_opt = tools::npm_tools()?.get("wasm-opt");
+    status(
+        Command::new(wasm_opt)
+            .args(["-Oz", "--converge", "--strip-debug", "--strip-producers", "--strip-target-features", "-o"])
+            .arg(wasm)
+            .arg(wasm),
+    )
 }
 
 /// Node's build, `node.cjs`: native.js and everything it imports in one
@@ -63,18 +89,6 @@ fn cjs_types(pkg: &Path) -> Result {
         write(&pkg.join(to), &read(&pkg.join(from))?.replace("'./index.js'", "'./node.cjs'"))?;
     }
     Ok(())
-}
-
-/// The glue's async `init()` defaults to fetching `new URL('als_wasm_bg.wasm',
-/// import.meta.url)`. The package never calls it (init.js and init-workerd.js
-/// hand initSync the module), but bundlers see the URL: webpack fails without
-/// the file and Vite copies 62 KB into every build. The default goes.
-fn without_default_wasm_url(glue: &str) -> Result<String> {
-    let default = format!("module_or_path = new URL('{CRATE}_bg.wasm', import.meta.url);");
-    if !glue.contains(&default) {
-        return Err(format!("wasm-bindgen's glue no longer has `{default}`: check without_default_wasm_url"));
-    }
-    Ok(glue.replace(&default, "throw new Error('als-wasm instantiates its wasm itself');"))
 }
 
 /// wasm-bindgen puts JS snippets under `snippets/<crate>-<hash>/…`; the package
@@ -109,34 +123,41 @@ fn rewrite_imports(glue: &str, from: &str, to: &str) -> String {
         .join("\n")
 }
 
+/// The wasm as a JS module that hands its bytes over synchronously. Each byte
+/// is one character (U+0000..U+00FF) of a string literal: gzipped, a quarter
+/// smaller than base64, and no `atob`. ES modules are always read as UTF-8.
 fn bytes_module(bytes: &[u8]) -> String {
     format!(
-        "// The wasm module, base64-encoded so that it loads synchronously everywhere.\n\
-         const base64 = '{}';\n\n\
-         export function wasmBytes() {{\n  const text = atob(base64);\n  const bytes = new Uint8Array(text.length);\n  \
+        "// The wasm module, one character per byte, so that it loads synchronously everywhere.\n\
+         const text = '{}';\n\n\
+         export function wasmBytes() {{\n  const bytes = new Uint8Array(text.length);\n  \
          for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);\n  return bytes;\n}}\n",
-        base64(bytes)
+        byte_string(bytes)
     )
 }
 
-fn base64(bytes: &[u8]) -> String {
-    const ABC: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let n = chunk.iter().enumerate().fold(0u32, |n, (i, b)| n | (u32::from(*b) << (16 - 8 * i)));
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(char::from(ABC[((n >> (18 - 6 * i)) & 63) as usize]));
-            } else {
-                out.push('=');
-            }
+/// The inside of a single-quoted JS string whose characters are `bytes`: only
+/// the quote, the backslash, line breaks and NUL are escaped.
+fn byte_string(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len() * 2);
+    for (i, &byte) in bytes.iter().enumerate() {
+        match byte {
+            b'\'' => out.push_str("\\'"),
+            b'\\' => out.push_str("\\\\"),
+            b'\n' => out.push_str("\\n"),
+            b'\r' => out.push_str("\\r"),
+            // `\0` and a digit would be an octal escape: a SyntaxError in a module.
+            0 if bytes.get(i + 1).is_some_and(u8::is_ascii_digit) => out.push_str("\\x00"),
+            0 => out.push_str("\\0"),
+            _ => out.push(char::from(byte)),
         }
     }
     out
 }
 
-fn copy_dir(from: &Path, to: &Path) -> Result {
-    for file in walk(from)? {
+/// Copies every file below `from`, but those below `except`, into `to`.
+fn copy_dir(from: &Path, to: &Path, except: &Path) -> Result {
+    for file in walk(from)?.into_iter().filter(|f| !f.starts_with(except)) {
         let dest = to.join(file.strip_prefix(from).map_err(|e| e.to_string())?);
         if let Some(parent) = dest.parent() {
             fs::create_dir_all(parent).map_err(|e| e.to_string())?;
@@ -169,11 +190,11 @@ pub fn write(path: &Path, text: &str) -> Result {
 #[cfg(test)]
 mod tests {
     #[test]
-    fn base64_matches_the_standard_alphabet_and_padding() {
-        assert_eq!(super::base64(b""), "");
-        assert_eq!(super::base64(b"f"), "Zg==");
-        assert_eq!(super::base64(b"fo"), "Zm8=");
-        assert_eq!(super::base64(b"foo"), "Zm9v");
-        assert_eq!(super::base64(b"\xff\x00\x10wasm"), "/wAQd2FzbQ==");
+    fn byte_string_escapes_only_what_a_js_string_literal_needs() {
+        assert_eq!(super::byte_string(b""), "");
+        assert_eq!(super::byte_string(b"asm\x01\x7f"), "asm\u{1}\u{7f}");
+        assert_eq!(super::byte_string(b"'\\\n\r"), "\\'\\\\\\n\\r");
+        assert_eq!(super::byte_string(b"\0a\x001"), "\\0a\\x001");
+        assert_eq!(super::byte_string(b"\xe9\xff"), "\u{e9}\u{ff}");
     }
 }

@@ -35,7 +35,7 @@ pub fn prepare() -> Result<PathBuf> {
 /// its own wasm (cargo, then wasm-bindgen's web target) into
 /// www/waterfall/db/pkg/. It shares one context with the npm package.
 fn waterfall_db(www: &Path) -> Result {
-    build::wasm_with_glue("waterfall-db", &www.join("waterfall/db/pkg"))
+    build::wasm_with_glue("waterfall-db", "waterfall_db", &www.join("waterfall/db/pkg"))
 }
 
 /// Answers each connection on a thread of its own: browsers open sockets

@@ -3,6 +3,7 @@
 mod bench;
 mod build;
 mod demo;
+mod glue;
 mod pack;
 mod run;
 mod suites;

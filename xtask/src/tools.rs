@@ -73,6 +73,8 @@ const NPM_TOOLS: &[(&str, &str)] = &[
     ("bun", "bun@1"),
     ("playwright-core", "playwright-core@1"),
     ("esbuild", "esbuild@0.28"),
+    // npm's binaryen, never Debian's: its older wasm-opt silently breaks wasm-bindgen output.
+    ("wasm-opt", "binaryen@132"),
 ];
 
 pub fn npm_tools() -> Result<NpmTools> {

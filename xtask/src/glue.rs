@@ -1,0 +1,95 @@
+//! What the package changes in wasm-bindgen's glue (`als_wasm.js`), which it
+//! ships as is otherwise. Each edit fails loudly when the glue no longer has
+//! what it edits (wasm-bindgen is pinned; a new version must be checked).
+
+use crate::run::Result;
+
+/// Only `initSync` stays: the package instantiates its wasm synchronously
+/// (init.js from bytes, init-workerd.js from a module). The async `init()`
+/// was a third of the glue, and its default `new URL('als_wasm_bg.wasm',
+/// import.meta.url)` made bundlers fetch the file: webpack failed without it
+/// and Vite copied it into every build.
+pub fn only_sync_init(glue: &str) -> Result<String> {
+    let glue = cut(glue, "async function __wbg_load(", "function initSync(")?;
+    let glue = cut(&glue, "let __wbg_init_promise;", "export { initSync, __wbg_init as default };")?;
+    let glue = glue.replace("export { initSync, __wbg_init as default };", "export { initSync };");
+    if glue.contains("__wbg_init(") || glue.contains("__wbg_load(") || glue.contains("import.meta.url") {
+        return Err("wasm-bindgen's glue still refers to its async init: check glue::only_sync_init".into());
+    }
+    Ok(glue)
+}
+
+/// wasm-bindgen copies the Rust doc comments of exported items into the glue
+/// as JSDoc: a sixth of its gzipped size, for readers of an internal module
+/// (index.d.ts documents the API).
+pub fn without_doc_comments(glue: &str) -> String {
+    let mut out = String::with_capacity(glue.len());
+    let mut in_comment = false;
+    for line in glue.lines() {
+        let text = line.trim();
+        if in_comment || text.starts_with("/**") {
+            in_comment = !text.ends_with("*/");
+        } else {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// Fails if the glue's import object names a module twice: esbuild (and so
+/// Vite) warns about the duplicate key in every build that bundles it.
+pub fn imports_each_module_once(glue: &str) -> Result {
+    let mut seen = Vec::new();
+    for line in glue.lines().filter(|l| l.trim_start().starts_with("import * as ")) {
+        let module = line.rsplit(" from ").next().unwrap_or_default();
+        if seen.contains(&module) {
+            return Err(format!("wasm-bindgen's glue imports {module} twice: see src/js/errors.rs"));
+        }
+        seen.push(module);
+    }
+    Ok(())
+}
+
+/// `text` without the part from `from` up to (not including) the next `to`.
+fn cut(text: &str, from: &str, to: &str) -> Result<String> {
+    let missing = || format!("wasm-bindgen's glue has no `{from}` followed by `{to}`: check xtask/src/glue.rs");
+    let start = text.find(from).ok_or_else(missing)?;
+    let end = start + text[start..].find(to).ok_or_else(missing)?;
+    Ok(format!("{}{}", &text[..start], &text[end..]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_sync_init_keeps_init_sync_and_what_it_uses() {
+        let glue = "function __wbg_finalize_init() {}\nasync function __wbg_load(m) {}\n\
+                    function initSync(m) { __wbg_finalize_init(); }\nlet __wbg_init_promise;\n\
+                    async function __wbg_init(p) { new URL('x_bg.wasm', import.meta.url); }\n\
+                    export { initSync, __wbg_init as default };";
+        assert_eq!(
+            only_sync_init(glue).unwrap(),
+            "function __wbg_finalize_init() {}\nfunction initSync(m) { __wbg_finalize_init(); }\nexport { initSync };"
+        );
+        assert!(only_sync_init("function initSync() {}").is_err());
+    }
+
+    #[test]
+    fn a_module_imported_twice_fails_the_build() {
+        let once = "import * as import1 from \"./errors.js\"\nimport * as import2 from \"./context.js\"";
+        assert!(imports_each_module_once(once).is_ok());
+        assert!(imports_each_module_once(&format!("{once}\nimport * as import3 from \"./errors.js\"")).is_err());
+    }
+
+    #[test]
+    fn doc_comments_go_and_code_stays() {
+        let glue = "/* @ts-self-types=\"./x.d.ts\" */\nexport class A {\n    /**\n     * Docs.\n     * @returns {number}\n     */\n    \
+                    get x() { return 1; }\n    /** One line. */\n    y() {}\n}\n";
+        assert_eq!(
+            without_doc_comments(glue),
+            "/* @ts-self-types=\"./x.d.ts\" */\nexport class A {\n    get x() { return 1; }\n    y() {}\n}\n"
+        );
+    }
+}
