@@ -4,12 +4,8 @@
 // (a GC root there would keep a store alive that references its own resource).
 // Nothing here calls into the wasm while loading: each entry instantiates it
 // first (init.js from bytes; init-workerd.js from a wasm module import).
-import {
-  AsyncLocalStorage as StorageCore,
-  AsyncResource as ResourceCore,
-  RunScope,
-  __invalidArgType as invalidArgType,
-} from './als_wasm.js';
+import { AsyncLocalStorage as StorageCore, AsyncResource as ResourceCore, RunScope } from './als_wasm.js';
+import { invalidArgType } from './errors.js';
 import {
   currentFrame, derive, enterWith, lookup, runEntered, runInFrame, scopedOnly, storeIn,
 } from './context.js';
