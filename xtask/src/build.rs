@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use crate::run::{root, status, Result};
-use crate::{glue, tools};
+use crate::{glue, short_names, tools};
 
 const CRATE: &str = "als_wasm";
 
@@ -17,7 +17,10 @@ pub fn package() -> Result<PathBuf> {
     let bindgen_out = root.join("target/wasm-bindgen");
     let _ = fs::remove_dir_all(&bindgen_out);
     // pkg-template/wasm/: als-wasm's JS API with a small allocator, named as the glue expects.
-    wasm_with_glue("als-wasm-package", CRATE, &bindgen_out)?;
+    bindgen("als-wasm-package", CRATE, &bindgen_out)?;
+    let wasm = bindgen_out.join(format!("{CRATE}_bg.wasm"));
+    let names = short_names::minify(&wasm)?;
+    shrink(&wasm)?;
 
     let pkg = root.join("pkg");
     let _ = fs::remove_dir_all(&pkg);
@@ -25,9 +28,10 @@ pub fn package() -> Result<PathBuf> {
     copy_dir(&root.join("pkg-template"), &pkg, &root.join("pkg-template/wasm"))?;
     let glue = read(&bindgen_out.join(format!("{CRATE}.js")))?;
     let glue = glue::only_sync_init(&glue::without_doc_comments(&flatten_snippets(&glue, &bindgen_out, &pkg)?))?;
+    let glue = short_names::apply(&glue, &names)?;
     glue::imports_each_module_once(&glue)?;
     write(&pkg.join(format!("{CRATE}.js")), &glue)?;
-    let bytes = fs::read(bindgen_out.join(format!("{CRATE}_bg.wasm"))).map_err(|e| e.to_string())?;
+    let bytes = fs::read(&wasm).map_err(|e| e.to_string())?;
     write(&pkg.join("wasm-bytes.js"), &bytes_module(&bytes))?;
     // workerd imports the wasm as a module (init-workerd.js).
     fs::write(pkg.join(format!("{CRATE}_bg.wasm")), &bytes).map_err(|e| e.to_string())?;
@@ -41,6 +45,12 @@ pub fn package() -> Result<PathBuf> {
 /// writes it with wasm-bindgen's glue for the web target into `out`, as
 /// `{out_name}.js` and `{out_name}_bg.wasm`.
 pub fn wasm_with_glue(name: &str, out_name: &str, out: &Path) -> Result {
+    bindgen(name, out_name, out)?;
+    shrink(&out.join(format!("{out_name}_bg.wasm")))
+}
+
+/// wasm_with_glue without the size passes.
+fn bindgen(name: &str, out_name: &str, out: &Path) -> Result {
     let root = root();
     status(Command::new("cargo").current_dir(&root).args([
         "build", "--quiet", "--release", "--lib", "--target", "wasm32-unknown-unknown", "-p", name,
@@ -54,8 +64,7 @@ pub fn wasm_with_glue(name: &str, out_name: &str, out: &Path) -> Result {
             .args(["--out-name", out_name, "--out-dir"])
             .arg(out)
             .arg(&wasm),
-    )?;
-    shrink(&out.join(format!("{out_name}_bg.wasm")))
+    )
 }
 
 /// Optimizes wasm-bindgen's output for size in place, with npm's binaryen
