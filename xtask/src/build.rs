@@ -28,6 +28,7 @@ pub fn package() -> Result<PathBuf> {
     copy_dir(&root.join("pkg-template"), &pkg, &root.join("pkg-template/wasm"))?;
     let glue = read(&bindgen_out.join(format!("{CRATE}.js")))?;
     let glue = glue::only_sync_init(&glue::without_doc_comments(&flatten_snippets(&glue, &bindgen_out, &pkg)?))?;
+    let glue = glue::without_free(&glue::only_init_sync_with_an_object(&glue)?)?;
     let glue = short_names::apply(&glue, &names)?;
     glue::imports_each_module_once(&glue)?;
     write(&pkg.join(format!("{CRATE}.js")), &glue)?;
