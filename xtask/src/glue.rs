@@ -62,10 +62,14 @@ pub fn without_free(glue: &str) -> Result<String> {
         .filter(|l| !(l.starts_with("if (Symbol.dispose) ") && l.ends_with(".prototype.free;")))
         .map(|l| format!("{l}\n"))
         .collect();
-    if out.contains("free()") || out.contains("__destroy_into_raw") {
+    if out.contains("free()") || out.contains("__destroy_into_raw") || out.contains(".unregister(") {
         return Err("wasm-bindgen's glue still calls free(): check glue::without_free".into());
     }
-    Ok(out)
+    // Nothing unregisters now: no unregister token, no stub of unregister
+    // where the host has no FinalizationRegistry.
+    let out = out.replace("{ register: () => {}, unregister: () => {} }", "{ register: () => {} }");
+    let out = out.replace("Finalization.register(this, this.__wbg_ptr, this);", "Finalization.register(this, this.__wbg_ptr);");
+    Ok(out.replace("Finalization.register(obj, obj.__wbg_ptr, obj);", "Finalization.register(obj, obj.__wbg_ptr);"))
 }
 
 /// wasm-bindgen copies the Rust doc comments of exported items into the glue
