@@ -10,11 +10,10 @@ import {
   currentFrame, derive, enterWith, lookup, runEntered, runInFrame, scopedOnly, storeIn,
 } from './context.js';
 
+// The scope of withScope() is disposable: dispose restores the previous store.
+// (The build takes wasm-bindgen's free() and its Symbol.dispose alias out of
+// every class: Node's classes are not disposable.)
 const dispose = Symbol.dispose ?? Symbol.for('nodejs.dispose');
-// wasm-bindgen makes every class disposable (freeing it); Node's are not,
-// except the scope of withScope(), whose dispose restores the previous store.
-delete StorageCore.prototype[dispose];
-delete ResourceCore.prototype[dispose];
 RunScope.prototype[dispose] = function () {
   this.dispose();
 };

@@ -111,7 +111,8 @@ export function installEvents(global) {
   const reader = protoOf('FileReader');
   if (reader) {
     wrapListenersOf(reader);
-    for (const name of ['readAsArrayBuffer', 'readAsBinaryString', 'readAsDataURL', 'readAsText']) {
+    // readAsArrayBuffer, readAsBinaryString, readAsDataURL, readAsText.
+    for (const name of Object.getOwnPropertyNames(reader).filter((key) => key.startsWith('readAs'))) {
       patchFunction(reader, name, (read) => function (...args) {
         remember(this);
         return Reflect.apply(read, this, args);

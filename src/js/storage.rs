@@ -69,20 +69,6 @@ impl JsAsyncLocalStorage {
         self.default_value.clone()
     }
 
-    /// The store of the current context, or `defaultValue` when it has none.
-    /// (The package's glue answers this in JS, without crossing into wasm.)
-    #[wasm_bindgen(js_name = getStore)]
-    pub fn get_store(&self) -> JsValue {
-        wasm::lookup(self.key, &self.default_value)
-    }
-
-    /// Sets `store` for the rest of the current synchronous execution and
-    /// the async work it schedules.
-    #[wasm_bindgen(js_name = enterWith)]
-    pub fn enter_with(&self, store: JsValue) {
-        wasm::enter_with_js(self.key, &store);
-    }
-
     /// Removes this storage's store from the current context (Node 24).
     pub fn disable(&self) {
         wasm::remove(self.key);
@@ -94,6 +80,21 @@ impl JsAsyncLocalStorage {
         let previous = self.get_store();
         self.enter_with(store);
         RunScope { key: self.key, previous: Some(previous) }
+    }
+}
+
+// Not exported: the package's JS answers getStore and enterWith without
+// crossing into the wasm (pkg-template/api.js); withScope and Rust use these.
+impl JsAsyncLocalStorage {
+    /// The store of the current context, or `defaultValue` when it has none.
+    pub fn get_store(&self) -> JsValue {
+        wasm::lookup(self.key, &self.default_value)
+    }
+
+    /// Sets `store` for the rest of the current synchronous execution and
+    /// the async work it schedules.
+    pub fn enter_with(&self, store: JsValue) {
+        wasm::enter_with_js(self.key, &store);
     }
 }
 

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use crate::run::{root, status, Result};
-use crate::{glue, tools};
+use crate::{glue, short_names, tools};
 
 const CRATE: &str = "als_wasm";
 
@@ -17,7 +17,10 @@ pub fn package() -> Result<PathBuf> {
     let bindgen_out = root.join("target/wasm-bindgen");
     let _ = fs::remove_dir_all(&bindgen_out);
     // pkg-template/wasm/: als-wasm's JS API with a small allocator, named as the glue expects.
-    wasm_with_glue("als-wasm-package", CRATE, &bindgen_out)?;
+    bindgen("als-wasm-package", CRATE, &bindgen_out)?;
+    let wasm = bindgen_out.join(format!("{CRATE}_bg.wasm"));
+    let names = short_names::minify(&wasm)?;
+    shrink(&wasm)?;
 
     let pkg = root.join("pkg");
     let _ = fs::remove_dir_all(&pkg);
@@ -25,10 +28,12 @@ pub fn package() -> Result<PathBuf> {
     copy_dir(&root.join("pkg-template"), &pkg, &root.join("pkg-template/wasm"))?;
     let glue = read(&bindgen_out.join(format!("{CRATE}.js")))?;
     let glue = glue::only_sync_init(&glue::without_doc_comments(&flatten_snippets(&glue, &bindgen_out, &pkg)?))?;
+    let glue = glue::without_free(&glue::only_init_sync_with_an_object(&glue)?)?;
+    let glue = short_names::apply(&glue, &names)?;
     glue::imports_each_module_once(&glue)?;
     write(&pkg.join(format!("{CRATE}.js")), &glue)?;
-    let bytes = fs::read(bindgen_out.join(format!("{CRATE}_bg.wasm"))).map_err(|e| e.to_string())?;
-    write(&pkg.join("wasm-bytes.js"), &bytes_module(&bytes))?;
+    let bytes = fs::read(&wasm).map_err(|e| e.to_string())?;
+    write(&pkg.join("wasm-bytes.js"), &bytes_module(&bytes, xor_key(&wasm)?))?;
     // workerd imports the wasm as a module (init-workerd.js).
     fs::write(pkg.join(format!("{CRATE}_bg.wasm")), &bytes).map_err(|e| e.to_string())?;
     node_cjs(&pkg)?;
@@ -41,6 +46,12 @@ pub fn package() -> Result<PathBuf> {
 /// writes it with wasm-bindgen's glue for the web target into `out`, as
 /// `{out_name}.js` and `{out_name}_bg.wasm`.
 pub fn wasm_with_glue(name: &str, out_name: &str, out: &Path) -> Result {
+    bindgen(name, out_name, out)?;
+    shrink(&out.join(format!("{out_name}_bg.wasm")))
+}
+
+/// wasm_with_glue without the size passes.
+fn bindgen(name: &str, out_name: &str, out: &Path) -> Result {
     let root = root();
     status(Command::new("cargo").current_dir(&root).args([
         "build", "--quiet", "--release", "--lib", "--target", "wasm32-unknown-unknown", "-p", name,
@@ -54,8 +65,7 @@ pub fn wasm_with_glue(name: &str, out_name: &str, out: &Path) -> Result {
             .args(["--out-name", out_name, "--out-dir"])
             .arg(out)
             .arg(&wasm),
-    )?;
-    shrink(&out.join(format!("{out_name}_bg.wasm")))
+    )
 }
 
 /// Optimizes wasm-bindgen's output for size in place, with npm's binaryen
@@ -126,14 +136,39 @@ fn rewrite_imports(glue: &str, from: &str, to: &str) -> String {
 /// The wasm as a JS module that hands its bytes over synchronously. Each byte
 /// is one character (U+0000..U+00FF) of a string literal: gzipped, a quarter
 /// smaller than base64, and no `atob`. ES modules are always read as UTF-8.
-fn bytes_module(bytes: &[u8]) -> String {
+/// Every byte is XORed with `key` (see `xor_key`).
+fn bytes_module(bytes: &[u8], key: u8) -> String {
+    let text: Vec<u8> = bytes.iter().map(|b| b ^ key).collect();
     format!(
-        "// The wasm module, one character per byte, so that it loads synchronously everywhere.\n\
+        "// The wasm module, one character per byte (XOR {key}), so that it loads synchronously everywhere.\n\
          const text = '{}';\n\n\
          export function wasmBytes() {{\n  const bytes = new Uint8Array(text.length);\n  \
-         for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);\n  return bytes;\n}}\n",
-        byte_string(bytes)
+         for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i) ^ {key};\n  return bytes;\n}}\n",
+        byte_string(&text)
     )
+}
+
+/// The XOR key for wasm-bytes.js whose literal gzips smallest as a bundler
+/// prints it: in ASCII (esbuild by default), each character outside printable
+/// ASCII as a four-character escape. The best keys turn the wasm's most common
+/// bytes (0, local.get, end…) into letters, which also share gzip's codes with
+/// the JS around them: a twentieth less than no key. Measured with node's zlib.
+fn xor_key(wasm: &Path) -> Result<u8> {
+    const PICK: &str = r"
+        const wasm = require('fs').readFileSync(process.argv[1]);
+        const printed = (k) => [...wasm].map((b) => b ^ k).map((c) =>
+          c >= 32 && c <= 126 && c !== 39 && c !== 92 ? String.fromCharCode(c) : '\\x' + c.toString(16).padStart(2, '0'));
+        const sizes = [...Array(256).keys()].map((k) => require('zlib').gzipSync(printed(k).join(''), { level: 9 }).length);
+        console.log(sizes.indexOf(Math.min(...sizes)));";
+    let node = tools::npm_tools()?.get("node");
+    let mut cmd = Command::new(node);
+    cmd.args(["-e", PICK]).arg(wasm);
+    let out = cmd.output().map_err(|e| format!("cannot start {cmd:?}: {e}"))?;
+    let text = String::from_utf8_lossy(&out.stdout);
+    match text.trim().parse::<u8>() {
+        Ok(key) if out.status.success() => Ok(key),
+        _ => Err(format!("{cmd:?} picked no XOR key: {text}{}", String::from_utf8_lossy(&out.stderr))),
+    }
 }
 
 /// The inside of a single-quoted JS string whose characters are `bytes`: only

@@ -19,6 +19,59 @@ pub fn only_sync_init(glue: &str) -> Result<String> {
     Ok(glue)
 }
 
+/// `initSync({ module })` is the one call the package makes (init.js,
+/// init-workerd.js): the branch for wasm-bindgen's older signature, with its
+/// deprecation warning, and the module and instance it keeps for nobody go.
+pub fn only_init_sync_with_an_object(glue: &str) -> Result<String> {
+    let glue = replace_once(
+        glue,
+        "    if (module !== undefined) {\n        if (Object.getPrototypeOf(module) === Object.prototype) {\n            \
+         ({module} = module)\n        } else {\n            console.warn('using deprecated parameters for `initSync()`; \
+         pass a single object instead')\n        }\n    }\n",
+        "    ({ module } = module);\n",
+    )?;
+    let glue = replace_once(&glue, "let wasmModule, wasmInstance, wasm;", "let wasm;")?;
+    let glue = replace_once(&glue, "    wasmInstance = instance;\n", "")?;
+    replace_once(&glue, "    wasmModule = module;\n", "")
+}
+
+/// The classes' `free()` (and the `__destroy_into_raw()` it calls) go, and
+/// with them `[Symbol.dispose]`, its alias: Node's classes have neither, nor
+/// does index.d.ts; a freed object would throw on its next call into the
+/// wasm. The GC frees each object's Rust half (FinalizationRegistry), and
+/// api.js makes withScope()'s scope disposable.
+pub fn without_free(glue: &str) -> Result<String> {
+    let mut out = String::with_capacity(glue.len());
+    let mut rest = glue;
+    let mut classes = 0;
+    while let Some(start) = rest.find("    __destroy_into_raw() {\n") {
+        // `__destroy_into_raw() { … }` then `free() { … }`, each closed by `\n    }\n`.
+        let free = start + rest[start..].find("\n    free() {\n").ok_or("wasm-bindgen's glue has no free() after __destroy_into_raw(): check glue::without_free")?;
+        let end = free + rest[free + 1..].find("\n    }\n").ok_or("free() has no end: check glue::without_free")? + 1 + "\n    }\n".len();
+        out.push_str(&rest[..start]);
+        rest = &rest[end..];
+        classes += 1;
+    }
+    out.push_str(rest);
+    let aliases = out.lines().filter(|l| l.starts_with("if (Symbol.dispose) ") && l.ends_with(".prototype.free;")).count();
+    if classes == 0 || aliases != classes {
+        return Err(format!("wasm-bindgen's glue has {classes} free() and {aliases} Symbol.dispose aliases: check glue::without_free"));
+    }
+    let out: String = out
+        .lines()
+        .filter(|l| !(l.starts_with("if (Symbol.dispose) ") && l.ends_with(".prototype.free;")))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    if out.contains("free()") || out.contains("__destroy_into_raw") || out.contains(".unregister(") {
+        return Err("wasm-bindgen's glue still calls free(): check glue::without_free".into());
+    }
+    // Nothing unregisters now: no unregister token, no stub of unregister
+    // where the host has no FinalizationRegistry.
+    let out = out.replace("{ register: () => {}, unregister: () => {} }", "{ register: () => {} }");
+    let out = out.replace("Finalization.register(this, this.__wbg_ptr, this);", "Finalization.register(this, this.__wbg_ptr);");
+    Ok(out.replace("Finalization.register(obj, obj.__wbg_ptr, obj);", "Finalization.register(obj, obj.__wbg_ptr);"))
+}
+
 /// wasm-bindgen copies the Rust doc comments of exported items into the glue
 /// as JSDoc: a sixth of its gzipped size, for readers of an internal module
 /// (index.d.ts documents the API).
@@ -49,6 +102,14 @@ pub fn imports_each_module_once(glue: &str) -> Result {
         seen.push(module);
     }
     Ok(())
+}
+
+/// `text` with its one `from` replaced by `to`.
+fn replace_once(text: &str, from: &str, to: &str) -> Result<String> {
+    if text.matches(from).count() != 1 {
+        return Err(format!("wasm-bindgen's glue has no single `{from}`: check xtask/src/glue.rs"));
+    }
+    Ok(text.replacen(from, to, 1))
 }
 
 /// `text` without the part from `from` up to (not including) the next `to`.
@@ -91,5 +152,14 @@ mod tests {
             without_doc_comments(glue),
             "/* @ts-self-types=\"./x.d.ts\" */\nexport class A {\n    get x() { return 1; }\n    y() {}\n}\n"
         );
+    }
+
+    #[test]
+    fn free_and_its_dispose_alias_go() {
+        let glue = "export class A {\n    __destroy_into_raw() {\n        const ptr = this.__wbg_ptr;\n        return ptr;\n    }\n    \
+                    free() {\n        const ptr = this.__destroy_into_raw();\n        wasm.u(ptr, 0);\n    }\n    get x() {\n        return 1;\n    }\n}\n\
+                    if (Symbol.dispose) A.prototype[Symbol.dispose] = A.prototype.free;\nexport class B {}\n";
+        assert_eq!(without_free(glue).unwrap(), "export class A {\n    get x() {\n        return 1;\n    }\n}\nexport class B {}\n");
+        assert!(without_free("export class B {}\n").is_err());
     }
 }

@@ -6,6 +6,7 @@ mod demo;
 mod glue;
 mod pack;
 mod run;
+mod short_names;
 mod suites;
 mod tools;
 
