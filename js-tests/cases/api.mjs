@@ -465,3 +465,17 @@ test('api: getStore and run called on something that is not a storage throw a Ty
     throws(() => run.call(self, 1, () => 1), { name: 'TypeError' }, `run on ${String(self)}`);
   }
 });
+
+// Node 24's run() leaves a new frame behind, and disable() edits the current
+// frame in place: a snapshot taken before a run keeps its stores.
+test('api: a disable() after a nested run does not reach a snapshot taken before the run', () => {
+  const a = new AsyncLocalStorage();
+  const b = new AsyncLocalStorage();
+  a.run(1, () => {
+    const snap = AsyncLocalStorage.snapshot();
+    b.run(2, () => {});
+    a.disable();
+    equal(a.getStore(), undefined);
+    equal(snap(() => a.getStore()), 1);
+  });
+});

@@ -138,11 +138,13 @@ export function runInFrame(frame, fn, thisArg, args) {
 }
 
 // Node 24's run() on frames, for a run of `key` that began in `before` with
-// `prior` as its store: `entered` is current for callback(...args). Then the
-// frame it began in comes back as it was (no new frame; code after a
-// top-level run stays in the root frame, free of carrier work), unless the
-// callback changed the context (another storage's enterWith, a disable(),
-// which edits frames in place): then only `key` goes back to `prior`, in the
+// `prior` as its store: `entered` is current for callback(...args). Then, if
+// the callback changed nothing else, the frame it began in comes back: the
+// root itself (code after a top-level run stays free of carrier work), else
+// a copy, because Node's run() leaves a new frame and disable() edits frames
+// in place (a snapshot taken before the run must not lose a store to a
+// disable() after it). If the callback changed the context (another
+// storage's enterWith, a disable()), only `key` goes back to `prior`, in the
 // frame the callback left.
 export function runEntered(before, entered, key, prior, callback, args) {
   const removalsAtEntry = realm.removals;
@@ -151,7 +153,7 @@ export function runEntered(before, entered, key, prior, callback, args) {
     return Reflect.apply(callback, null, args);
   } finally {
     const last = realm.read();
-    if (last === entered && realm.removals === removalsAtEntry) realm.write(before);
+    if (last === entered && realm.removals === removalsAtEntry) realm.write(before === ROOT ? ROOT : before.slice());
     else realm.write(derive(last, key, prior));
   }
 }
