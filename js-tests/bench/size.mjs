@@ -2,7 +2,8 @@
 // bundler ships it: esbuild bundles `als-wasm` (browser condition),
 // `als-browser` and `zone.js` from node_modules; raw, minified, and the
 // minified bundle gzipped (level 9). For als-wasm also the wasm's part (its
-// base64 module) and the wasm file itself. Prints one JSON line per entry.
+// module, wasm-bytes.js, which carries it as a string) and the wasm file
+// itself. Prints one JSON line per entry.
 // ESBUILD: the esbuild package directory.
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
@@ -33,8 +34,8 @@ for (const [name, contents] of entries) {
   const row = { size: name, raw: raw.length, min: min.length, gz: gz(min) };
   if (name.startsWith('als-wasm')) {
     const wasm = readFileSync(`${dir}/node_modules/als-wasm/als_wasm_bg.wasm`);
-    const base64 = readFileSync(`${dir}/node_modules/als-wasm/wasm-bytes.js`);
-    Object.assign(row, { wasm: wasm.length, wasmGz: gz(wasm), wasmModuleGz: gz(base64) });
+    const module = readFileSync(`${dir}/node_modules/als-wasm/wasm-bytes.js`);
+    Object.assign(row, { wasm: wasm.length, wasmGz: gz(wasm), wasmModuleGz: gz(module) });
   }
   console.log(JSON.stringify(row));
 }
