@@ -1,10 +1,11 @@
 // The current context of this realm, shared by the Rust core, the JS API and
 // host propagation. A frame is one flat array [key, store, key, store, …]:
 // storage keys (numbers from nextKey) each followed by its store; one
-// allocation per run, and a lookup is a scan of a few slots. A frame is never changed
-// once made, with one exception that Node 24 has too: disable() deletes its
-// entry from the current frame in place, so everything sharing that frame
-// (snapshots, resources) loses the store as well.
+// allocation per run, and a lookup is a scan of a few slots. A frame's
+// entries never change once made, with one exception that Node 24 has too:
+// disable() deletes its entry from the current frame in place, so everything
+// sharing that frame (snapshots, resources) loses the store as well. (The
+// patch carrier caches a closure on a frame as `frame.enter`.)
 
 // One context per realm, shared by every copy of als-wasm loaded into it (two
 // bundles, or a Rust app's own wasm beside the npm package): all copies read
