@@ -226,23 +226,22 @@ export const WORKLOADS = {
       return { ms, ops: 300_000, kept, before, after, delta: probe.heap ? after - before : null };
     },
   },
-};
-
-// als-wasm's wasm alone: compile and instantiate its bytes (with stub
-// imports; nothing runs), the cost its synchronous import pays once.
-WORKLOADS.instantiate = {
-  label: 'compile + instantiate the wasm',
-  only: ['als-wasm'],
-  async run(_impl, probe) {
-    const bytes = await probe.wasmBytes();
-    const module = new WebAssembly.Module(bytes);
-    const imports = {};
-    for (const { module: m, name } of WebAssembly.Module.imports(module)) (imports[m] ??= {})[name] = () => {};
-    const r = await sample(() => {
-      new WebAssembly.Instance(new WebAssembly.Module(bytes), imports);
-      return 1;
-    }, { ops: 1, runs: 9 });
-    return { ...r, bytes: bytes.length };
+  // als-wasm's wasm alone: compile and instantiate its bytes (with stub
+  // imports; nothing runs), the cost its synchronous import pays once.
+  instantiate: {
+    label: 'compile + instantiate the wasm',
+    only: ['als-wasm'],
+    async run(_impl, probe) {
+      const bytes = await probe.wasmBytes();
+      const module = new WebAssembly.Module(bytes);
+      const imports = {};
+      for (const { module: m, name } of WebAssembly.Module.imports(module)) (imports[m] ??= {})[name] = () => {};
+      const r = await sample(() => {
+        new WebAssembly.Instance(new WebAssembly.Module(bytes), imports);
+        return 1;
+      }, { ops: 1, runs: 9 });
+      return { ...r, bytes: bytes.length };
+    },
   },
 };
 
