@@ -67,9 +67,9 @@ pub fn without_free(glue: &str) -> Result<String> {
     }
     // Nothing unregisters now: no unregister token, no stub of unregister
     // where the host has no FinalizationRegistry.
-    let out = out.replace("{ register: () => {}, unregister: () => {} }", "{ register: () => {} }");
-    let out = out.replace("Finalization.register(this, this.__wbg_ptr, this);", "Finalization.register(this, this.__wbg_ptr);");
-    Ok(out.replace("Finalization.register(obj, obj.__wbg_ptr, obj);", "Finalization.register(obj, obj.__wbg_ptr);"))
+    let out = replace_every(&out, "{ register: () => {}, unregister: () => {} }", "{ register: () => {} }")?;
+    let out = replace_every(&out, "Finalization.register(this, this.__wbg_ptr, this);", "Finalization.register(this, this.__wbg_ptr);")?;
+    replace_every(&out, "Finalization.register(obj, obj.__wbg_ptr, obj);", "Finalization.register(obj, obj.__wbg_ptr);")
 }
 
 /// wasm-bindgen copies the Rust doc comments of exported items into the glue
@@ -110,6 +110,14 @@ fn replace_once(text: &str, from: &str, to: &str) -> Result<String> {
         return Err(format!("wasm-bindgen's glue has no single `{from}`: check xtask/src/glue.rs"));
     }
     Ok(text.replacen(from, to, 1))
+}
+
+/// `text` with every `from` replaced by `to`; there must be one at least.
+fn replace_every(text: &str, from: &str, to: &str) -> Result<String> {
+    if !text.contains(from) {
+        return Err(format!("wasm-bindgen's glue has no `{from}`: check xtask/src/glue.rs"));
+    }
+    Ok(text.replace(from, to))
 }
 
 /// `text` without the part from `from` up to (not including) the next `to`.
@@ -156,10 +164,21 @@ mod tests {
 
     #[test]
     fn free_and_its_dispose_alias_go() {
-        let glue = "export class A {\n    __destroy_into_raw() {\n        const ptr = this.__wbg_ptr;\n        return ptr;\n    }\n    \
-                    free() {\n        const ptr = this.__destroy_into_raw();\n        wasm.u(ptr, 0);\n    }\n    get x() {\n        return 1;\n    }\n}\n\
-                    if (Symbol.dispose) A.prototype[Symbol.dispose] = A.prototype.free;\nexport class B {}\n";
-        assert_eq!(without_free(glue).unwrap(), "export class A {\n    get x() {\n        return 1;\n    }\n}\nexport class B {}\n");
+        let class = "export class A {\n    static __wrap(ptr) {\n        const obj = Object.create(A.prototype);\n        obj.__wbg_ptr = ptr;\n        \
+                     AFinalization.register(obj, obj.__wbg_ptr, obj);\n        return obj;\n    }\n    \
+                     __destroy_into_raw() {\n        const ptr = this.__wbg_ptr;\n        return ptr;\n    }\n    \
+                     free() {\n        const ptr = this.__destroy_into_raw();\n        wasm.u(ptr, 0);\n    }\n    \
+                     constructor() {\n        AFinalization.register(this, this.__wbg_ptr, this);\n    }\n}\n\
+                     if (Symbol.dispose) A.prototype[Symbol.dispose] = A.prototype.free;\n";
+        let registry = "const AFinalization = (typeof FinalizationRegistry === 'undefined')\n    ? { register: () => {}, unregister: () => {} }\n";
+        assert_eq!(
+            without_free(&format!("{registry}{class}")).unwrap(),
+            "const AFinalization = (typeof FinalizationRegistry === 'undefined')\n    ? { register: () => {} }\n\
+             export class A {\n    static __wrap(ptr) {\n        const obj = Object.create(A.prototype);\n        obj.__wbg_ptr = ptr;\n        \
+             AFinalization.register(obj, obj.__wbg_ptr);\n        return obj;\n    }\n    \
+             constructor() {\n        AFinalization.register(this, this.__wbg_ptr);\n    }\n}\n"
+        );
+        assert!(without_free(class).is_err(), "the registry's unregister stub went missing");
         assert!(without_free("export class B {}\n").is_err());
     }
 }
