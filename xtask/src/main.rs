@@ -6,6 +6,7 @@ mod demo;
 mod glue;
 mod pack;
 mod run;
+mod runner_server;
 mod short_names;
 mod suites;
 mod tools;

@@ -6,6 +6,7 @@ use std::net::TcpListener;
 use std::path::Path;
 use std::process::Command;
 
+use crate::runner_server::Drain;
 use crate::{demo, pack};
 use crate::run::{capture, root, Result};
 use crate::tools::{self, NpmTools};
@@ -225,13 +226,18 @@ fn suite(name: &str, cmd: &mut Command, counts: fn(&str) -> Option<(u64, u64)>) 
 
 const WASM_IN_CHROMIUM: &str = "wasm-bindgen-test in headless Chromium";
 
-/// Runs the wasm suite in headless Chromium, and once more if the page never
-/// reported a result: then the browser hung before the harness started (the
-/// page stays at "Loading scripts...", wasm-pack#783; seen once in CI). A run
-/// that reported a result, failed tests included, is never repeated.
-/// xtask/chromedriver.json bounds that hang to a minute instead of five.
+/// Runs the wasm suite in headless Chromium with the runner's server kept
+/// draining (runner_server.rs), and once more if the page still never
+/// reported a result (the harness never started: wasm-pack#783). A run that
+/// reported a result, failed tests included, is never repeated.
+/// xtask/chromedriver.json bounds a stalled page load to a minute, not five.
 fn browser_suite(name: &str, cmd: &mut Command) -> Outcome {
     println!("== {name}");
+    let drain = match Drain::start() {
+        Ok(drain) => drain,
+        Err(e) => return report(name, false, &e, None),
+    };
+    cmd.env("WASM_BINDGEN_TEST_ADDRESS", drain.address());
     let (mut ok, mut out) = capture(cmd);
     if never_reported(ok, &out) {
         println!("{out}\n{name}: the page never reported a result; running it once more");
