@@ -9,10 +9,13 @@ use std::panic::{self, AssertUnwindSafe};
 use std::pin::Pin;
 use std::rc::Rc;
 use std::sync::Once;
-use std::task::{Context as TaskContext, Poll, Waker};
+use std::task::{Context as TaskContext, Poll};
 
 use als_wasm::{AccessError, AsyncLocalStorage, Snapshot, WithContext};
 use proptest::prelude::*;
+
+mod support;
+use support::{poll_once, YieldOnce};
 
 // ---------------------------------------------------------------------------
 // Panics on purpose
@@ -45,27 +48,6 @@ fn expect_boom<R>(f: impl FnOnce() -> R) {
         Ok(_) => panic!("expected a panic"),
         Err(payload) if payload.is::<Boom>() => {}
         Err(payload) => panic::resume_unwind(payload),
-    }
-}
-
-/// Polls `future` once with a waker that does nothing.
-fn poll_once<F: Future + ?Sized>(future: Pin<&mut F>) -> Poll<F::Output> {
-    future.poll(&mut TaskContext::from_waker(Waker::noop()))
-}
-
-/// A future that is pending once (waking itself), then ready.
-struct YieldOnce(bool);
-
-impl Future for YieldOnce {
-    type Output = ();
-    fn poll(mut self: Pin<&mut Self>, cx: &mut TaskContext<'_>) -> Poll<()> {
-        if self.0 {
-            Poll::Ready(())
-        } else {
-            self.0 = true;
-            cx.waker().wake_by_ref();
-            Poll::Pending
-        }
     }
 }
 
@@ -193,22 +175,7 @@ impl Env {
             Op::Run { storage, value, panics, body } => {
                 let mut map = self.top();
                 map.insert(*storage, *value);
-                let body_run = || {
-                    self.storages[*storage].run(*value, || {
-                        self.check("entering run");
-                        self.exec_all(body);
-                        if *panics {
-                            boom();
-                        }
-                    })
-                };
-                self.push(map);
-                if *panics {
-                    expect_boom(body_run);
-                } else {
-                    body_run();
-                }
-                self.pop();
+                self.exec_entered(map, "entering run", body, *panics, |inner| self.storages[*storage].run(*value, inner));
             }
             Op::Capture => {
                 let snapshot = Snapshot::capture();
@@ -216,27 +183,39 @@ impl Env {
             }
             Op::RunSnapshot { index, panics, body } => {
                 let Some((snapshot, map)) = self.snapshot(*index) else { return };
-                let body_run = || {
-                    snapshot.run(|| {
-                        self.check("entering snapshot");
-                        self.exec_all(body);
-                        if *panics {
-                            boom();
-                        }
-                    })
-                };
-                self.push(map);
-                if *panics {
-                    expect_boom(body_run);
-                } else {
-                    body_run();
-                }
-                self.pop();
+                self.exec_entered(map, "entering snapshot", body, *panics, |inner| snapshot.run(inner));
             }
             Op::Future { make, first, second, elsewhere, fate } => {
                 self.exec_future(make, first, second, *elsewhere, *fate)
             }
         }
+    }
+
+    /// Runs `body` inside `enter` (a storage's run or a snapshot's) with
+    /// `map` as the model's top, checking on entry; a panicking body must
+    /// unwind out of `enter` and leave the context as it was.
+    fn exec_entered(
+        self: &Rc<Self>,
+        map: Map,
+        entering: &str,
+        body: &[Op],
+        panics: bool,
+        enter: impl FnOnce(&mut dyn FnMut()),
+    ) {
+        let mut inner = || {
+            self.check(entering);
+            self.exec_all(body);
+            if panics {
+                boom();
+            }
+        };
+        self.push(map);
+        if panics {
+            expect_boom(|| enter(&mut inner));
+        } else {
+            enter(&mut inner);
+        }
+        self.pop();
     }
 
     fn snapshot(&self, index: usize) -> Option<(Snapshot, Map)> {

@@ -3,10 +3,8 @@
 //! event loop.
 
 use std::cell::RefCell;
-use std::future::Future;
-use std::pin::Pin;
 use std::rc::Rc;
-use std::task::{Context as TaskContext, Poll, Waker};
+use std::task::Poll;
 
 use als_wasm::{spawn_local, AsyncLocalStorage, Snapshot, WithContext};
 use js_sys::{Function, Promise};
@@ -14,6 +12,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::wasm_bindgen_test;
+
+use crate::support::{poll_once, YieldOnce};
 
 #[wasm_bindgen(inline_js = r#"
 export function sleep(ms) {
@@ -68,26 +68,6 @@ fn reader(storage: &Rc<AsyncLocalStorage<u32>>) -> Closure<dyn FnMut() -> JsValu
 
 fn as_u32(value: JsValue) -> Option<u32> {
     value.as_f64().map(|v| v as u32)
-}
-
-/// Polls `future` once with a waker that does nothing.
-fn poll_once<F: Future + ?Sized>(future: Pin<&mut F>) -> Poll<F::Output> {
-    future.poll(&mut TaskContext::from_waker(Waker::noop()))
-}
-
-/// Pending once, then ready.
-struct YieldOnce(bool);
-
-impl Future for YieldOnce {
-    type Output = ();
-    fn poll(mut self: Pin<&mut Self>, cx: &mut TaskContext<'_>) -> Poll<()> {
-        if std::mem::replace(&mut self.0, true) {
-            Poll::Ready(())
-        } else {
-            cx.waker().wake_by_ref();
-            Poll::Pending
-        }
-    }
 }
 
 #[wasm_bindgen_test]
