@@ -1,4 +1,6 @@
 // mulberry32: a small seeded PRNG, so failing runs can be replayed by seed.
+// www/rng.js has the same one: each tree is served from its own root, so
+// neither can import the other's in a browser.
 export function rng(seed) {
   let a = seed >>> 0;
   return () => {

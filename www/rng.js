@@ -1,5 +1,6 @@
 // mulberry32: a tiny seeded generator, identical in every realm, so a seed
 // replays the same run (the logger's three panels, the waterfall's timings).
+// js-tests/random.mjs has the same one (www/ is served from its own root).
 export function mulberry32(seed) {
   let a = seed >>> 0;
   return () => {

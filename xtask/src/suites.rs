@@ -27,7 +27,6 @@ pub fn all(filters: &[String]) -> Result {
     let mut outcomes = Vec::new();
 
     let wasm_runner = [("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", "wasm-bindgen-test-runner")];
-    let chromedriver_json = root.join("xtask/chromedriver.json").to_string_lossy().into_owned();
     let cargo_suites: [(&str, Vec<&str>, Vec<(&str, &str)>); 3] = [
         ("rust native (unit, property, doc)", vec!["test", "--workspace"], vec![]),
         (
@@ -38,8 +37,7 @@ pub fn all(filters: &[String]) -> Result {
         (
             WASM_IN_CHROMIUM,
             vec!["test", "--target", "wasm32-unknown-unknown", "--test", "browser"],
-            [wasm_runner[0], ("CHROMEDRIVER", "/usr/bin/chromedriver"), ("WASM_BINDGEN_TEST_WEBDRIVER_JSON", &chromedriver_json)]
-                .to_vec(),
+            [wasm_runner[0], ("CHROMEDRIVER", "/usr/bin/chromedriver")].to_vec(),
         ),
     ];
     for (name, args, env) in cargo_suites {
@@ -237,7 +235,8 @@ fn browser_suite(name: &str, cmd: &mut Command) -> Outcome {
         Ok(drain) => drain,
         Err(e) => return report(name, false, &e, None),
     };
-    cmd.env("WASM_BINDGEN_TEST_ADDRESS", drain.address());
+    cmd.env("WASM_BINDGEN_TEST_ADDRESS", drain.address())
+        .env("WASM_BINDGEN_TEST_WEBDRIVER_JSON", root().join("xtask/chromedriver.json"));
     let (mut ok, mut out) = capture(cmd);
     if never_reported(ok, &out) {
         println!("{out}\n{name}: the page never reported a result; running it once more");
