@@ -14,26 +14,28 @@ export async function launchChromium() {
   });
 }
 
-// Opens `url`, forwards the page's console, waits for the page to publish
-// globalThis.__alsResult and answers it.
-export async function pageResult(browser, url, timeout = 55_000) {
-  const page = await browser.newPage();
+// Opens `url` in a new browser context (a new realm), hands each console
+// line but RESULT lines to `log`, waits until the page publishes what
+// `until` (a page function) answers, by default globalThis.__alsResult, and
+// answers it.
+export async function pageResult(browser, url, { log = console.log, until = () => globalThis.__alsResult, timeout = 55_000 } = {}) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
   const errors = [];
   page.on('console', (m) => {
     const t = m.text();
-    if (!t.startsWith('RESULT ')) console.log(t);
+    if (!t.startsWith('RESULT ')) log(t);
   });
   page.on('pageerror', (e) => {
     errors.push(e.message);
-    console.log(`page error: ${e.message}`);
+    log(`page error: ${e.message}`);
   });
   try {
     await page.goto(url);
-    await page.waitForFunction(() => globalThis.__alsResult, null, { timeout });
-    return await page.evaluate(() => globalThis.__alsResult);
+    return await (await page.waitForFunction(until, null, { timeout })).jsonValue();
   } catch (e) {
     throw new Error(`${url}: ${e.message}${errors.length ? `; page errors: ${errors.join('; ')}` : ''}`);
   } finally {
-    await page.close();
+    await context.close();
   }
 }

@@ -1,8 +1,11 @@
 // Tiny host-neutral test harness (Node, Deno, Bun, browsers). No dependencies.
 const tests = [];
 
-export function test(name, fn) {
-  tests.push({ name, fn });
+// test(name, fn, { fails }): `fails` marks a documented limit of the
+// implementation under test (README): the test must fail there, as the
+// names in ALS_KNOWN_FAILURES must, so a change is noticed.
+export function test(name, fn, { fails = false } = {}) {
+  tests.push({ name, fn, fails });
 }
 
 export class AssertionError extends Error {
@@ -78,28 +81,42 @@ export function throws(fn, expected = {}, label) {
   return error;
 }
 
+// A setting from the environment (Node, Deno, Bun) or, in a page, from the
+// URL's query (`?case=`, `?list=1`); empty counts as unset.
+const query = globalThis.document ? new URLSearchParams(globalThis.location.search) : null;
+function setting(env, param) {
+  return globalThis.process?.env?.[env] || (param && query?.get(param)) || undefined;
+}
+
 // ALS_ONLY=propagation,host runs only the tests whose name starts with one of
-// those groups (the part before ':').
+// those groups (the part before ':'); ALS_CASE=<name> (?case=) only the test
+// of that exact name, as the fresh-realm runners run each case alone.
 function selected() {
-  const only = globalThis.process?.env?.ALS_ONLY;
-  if (!only) return tests;
-  const groups = only.split(',');
-  return tests.filter(({ name }) => groups.includes(name.split(':')[0]));
+  const only = setting('ALS_ONLY')?.split(',');
+  const one = setting('ALS_CASE', 'case');
+  return tests.filter(({ name }) => (!only || only.includes(name.split(':')[0])) && (!one || name === one));
 }
 
 // ALS_KNOWN_FAILURES: names of tests that must fail (separated by '|'), for
 // a host's own AsyncLocalStorage where it differs from Node 24. Such a test
 // passes by failing, so a host that changes is noticed.
 function knownFailures() {
-  const known = globalThis.process?.env?.ALS_KNOWN_FAILURES;
-  return new Set(known ? known.split('|') : []);
+  return new Set(setting('ALS_KNOWN_FAILURES')?.split('|'));
 }
 
 export async function run() {
+  // ALS_LIST=1 (?list=1): name the selected tests and run none, for the
+  // fresh-realm runners (each-case.mjs), which then run each in a new realm.
+  if (setting('ALS_LIST', 'list') === '1') {
+    const names = selected().map(({ name }) => name);
+    globalThis.__alsCases = names;
+    console.log(`CASES ${JSON.stringify(names)}`);
+    return { cases: names };
+  }
   let passed = 0;
   let failed = 0;
   const known = knownFailures();
-  for (const { name, fn } of selected()) {
+  for (const { name, fn, fails } of selected()) {
     // { thrown } when the test failed (anything can be thrown, even undefined).
     let failure = null;
     try {
@@ -107,10 +124,10 @@ export async function run() {
     } catch (thrown) {
       failure = { thrown };
     }
-    if (known.has(name)) {
+    if (known.has(name) || fails) {
       // A known failure passes by failing; passing means the host changed.
       if (failure) {
-        console.log(`known failure of this host: ${name}: ${failure.thrown?.message}`);
+        console.log(`known failure of this ${fails ? 'implementation' : 'host'}: ${name}: ${failure.thrown?.message}`);
         passed++;
         continue;
       }

@@ -4,10 +4,12 @@
 // user's project would.
 //   ALS_TARBALL: the tarball made by `npm pack` (cargo xtask test sets it)
 //   TOOLS_BIN:   .tools/node_modules/.bin (node 24, deno, bun)
-import { spawn } from 'node:child_process';
+import { exec } from '../exec.mjs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+export { exec }; // for scratch/*.mjs
 
 export const scratchRoot = fileURLToPath(new URL('../.scratch/', import.meta.url));
 export const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url));
@@ -35,25 +37,4 @@ export async function project(name, { files = {}, dependencies = [], install = t
     await exec('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', tarball, ...dependencies], { cwd: dir });
   }
   return dir;
-}
-
-// Runs a command; answers its stdout, or throws with everything it printed.
-export function exec(command, args, { cwd, env, timeout = 240_000 } = {}) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (err += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeout);
-    child.on('error', (e) => {
-      clearTimeout(timer);
-      reject(e);
-    });
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      if (code === 0) resolve(out);
-      else reject(new Error(`${command} ${args.join(' ')} exited ${code ?? signal}\n${out}\n${err}`.trim()));
-    });
-  });
 }

@@ -1,0 +1,11 @@
+// The fresh-realm cases (js-tests/fresh/): root behaviour, each case meant to
+// run alone in a new process or page (ALS_CASE / ?case=).
+import './fresh/before-import.mjs';
+import { run } from './harness.mjs';
+import './fresh/enter-with.mjs';
+import './fresh/host-events.mjs';
+import './fresh/async.mjs';
+import './fresh/engine-then.mjs';
+import './fresh/early-subclass.mjs';
+import './fresh/stress-root.mjs';
+await run();

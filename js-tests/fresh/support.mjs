@@ -1,0 +1,78 @@
+// What the fresh-realm cases share: host-dispatched events (each its own
+// task, delivered to a listener the carrier does not wrap), and a realm that
+// survives uncaught errors.
+const g = globalThis;
+
+// Fires `count` events from the host, one task each, in order, and calls
+// handler(i) for each as a plain listener would; resolves to what the
+// handlers answered (awaited). Browsers: messages to the window; elsewhere:
+// AbortSignal.timeout's abort events.
+export function hostEvents(count, handler) {
+  const results = [];
+  let done;
+  const all = new Promise((resolve) => (done = resolve));
+  let settled = 0;
+  const deliver = (i) => {
+    results[i] = Promise.resolve(handler(i)).finally(() => {
+      if (++settled === count) done();
+    });
+  };
+  if (typeof g.window === 'object' && typeof g.postMessage === 'function') {
+    const tag = `fresh-${Math.random()}`;
+    let next = 0;
+    g.addEventListener('message', function listener(event) {
+      if (event.data !== tag) return;
+      deliver(next++);
+      if (next === count) g.removeEventListener('message', listener);
+    });
+    for (let i = 0; i < count; i++) g.postMessage(tag, '*');
+  } else {
+    // Node's AbortSignal.timeout does not keep the process alive by itself.
+    const alive = setInterval(() => {}, 1000);
+    all.then(() => clearInterval(alive));
+    for (let i = 0; i < count; i++) AbortSignal.timeout(1 + i).addEventListener('abort', () => deliver(i));
+  }
+  return all.then(() => Promise.all(results));
+}
+
+// Uncaught errors thrown on purpose (callers tag them) are reported and
+// swallowed, so the realm goes on.
+export function swallowErrors(tag) {
+  const seen = [];
+  const mine = (error) => error?.message === tag;
+  if (typeof g.process?.on === 'function' && !g.Deno) {
+    g.process.on('uncaughtException', (error) => {
+      if (!mine(error)) throw error;
+      seen.push(error);
+    });
+  } else {
+    g.addEventListener('error', (event) => {
+      if (!mine(event.error)) return;
+      seen.push(event.error);
+      event.preventDefault();
+    });
+  }
+  return seen;
+}
+
+export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// The ways a flow starts from the root, and rootTask(kind, delay, body):
+// resolves to what body() answers, run from a task of that kind.
+export const ROOT_TASKS = ['timer', 'microtask', 'then', 'host event'];
+export function rootTask(kind, delay, body) {
+  return new Promise((resolve) => {
+    const go = () => resolve(body());
+    if (kind === 'timer') setTimeout(go, delay);
+    else if (kind === 'microtask') queueMicrotask(go);
+    else if (kind === 'then') Promise.resolve().then(go);
+    else {
+      // Node's AbortSignal.timeout keeps no process alive by itself.
+      const alive = setTimeout(() => {}, 60_000);
+      AbortSignal.timeout(delay + 1).addEventListener('abort', () => {
+        clearTimeout(alive);
+        go();
+      });
+    }
+  });
+}
