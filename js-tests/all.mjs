@@ -7,6 +7,8 @@ import './cases/scope.mjs';
 import './cases/deno-reference.mjs';
 import './cases/fuzz.mjs';
 import './cases/propagation.mjs';
+import './cases/await-hook.mjs';
+import './cases/causes.mjs';
 import './cases/host-async.mjs';
 import './cases/copies.mjs';
 import './cases/stress.mjs';

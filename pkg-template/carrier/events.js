@@ -1,38 +1,68 @@
 // Events (DESIGN.md, "Semantics choices"):
 // - a synchronous dispatchEvent runs listeners in the dispatcher's frame, and
-//   events from the user or the host in the root frame: both hold with no
-//   patch at all, since listeners run in whatever frame is current;
+//   events from the user or the host in the root frame: listeners the
+//   carrier does not wrap run in whatever frame is current, which is the
+//   root between jobs (promise.js says why);
 // - events that an API call causes later run in the frame of that call:
-//   XMLHttpRequest (send), FileReader (readAs*), IndexedDB requests and
-//   transactions, WebSocket (construction), MessagePort (postMessage, per
-//   message). Such targets remember that frame, and their listeners (added
-//   with addEventListener or as on* handlers) enter it when the host
-//   dispatches.
+//   XMLHttpRequest (open, send, abort), FileReader (readAs*, abort),
+//   IndexedDB requests and transactions, WebSocket (construction),
+//   MessagePort (postMessage, per message). Such targets remember that
+//   frame when the call succeeds, and their listeners (added with
+//   addEventListener or as on* handlers) enter it when the host dispatches.
+//   Events a call fires synchronously (open()'s readystatechange, abort())
+//   run in that call's frame, which is also its dispatcher's.
 import { ROOT, currentFrame, runInFrame } from '../context.js';
 import { patchConstructor, patchFunction } from './wrap.js';
 
 // target -> the frame its host-dispatched events run in
 const causes = new WeakMap();
-// MessageEvent -> frame of its postMessage; port -> frames of messages in flight
+// MessageEvent delivered by the host -> frame of its postMessage
 const messageFrames = new WeakMap();
+// port made by a patched MessageChannel -> frames of its messages in flight
 const inFlight = new WeakMap();
-// port -> its entangled port (ports made by a patched MessageChannel)
+// port -> its entangled port
 const partners = new WeakMap();
+// ports whose deliveries are counted (see countDeliveries)
+const counted = new WeakSet();
+
+// Calls of dispatchEvent in progress (synthetic events). Hosts mark their
+// own events trusted, except Node's MessagePort, which never dispatches
+// through the public dispatchEvent; Deno's FileReader does both (untrusted,
+// through dispatchEvent), and so counts as synthetic.
+let dispatching = 0;
+const delivered = (event) => event?.isTrusted === true || dispatching === 0;
+
+// Runs `call` with the frame it causes events in set to the current one;
+// a call that throws caused nothing, so the previous cause stays.
+function causing(targets, call) {
+  const before = targets.map((t) => causes.get(t));
+  for (const t of targets) causes.set(t, currentFrame());
+  try {
+    return call();
+  } catch (error) {
+    targets.forEach((t, i) => causes.set(t, before[i]));
+    throw error;
+  }
+}
 
 function remember(target) {
   if (target !== null && typeof target === 'object') causes.set(target, currentFrame());
 }
 
+// Each host delivery on a port takes the frame of the oldest message in
+// flight, whether a listener hears it or not: a listener of ours, added
+// before the page's first listener (or start()), sees every delivery.
+function countDeliveries(port, addListener) {
+  if (!inFlight.has(port) || counted.has(port)) return;
+  counted.add(port);
+  addListener.call(port, 'message', (event) => {
+    if (delivered(event)) messageFrames.set(event, inFlight.get(port).shift() ?? ROOT);
+  });
+}
+
 function frameOf(target, event) {
-  if (event && typeof event === 'object' && event.type === 'message' && inFlight.has(target)) {
-    let frame = messageFrames.get(event);
-    if (frame === undefined) {
-      frame = inFlight.get(target).shift() ?? ROOT;
-      messageFrames.set(event, frame);
-    }
-    return frame;
-  }
-  return causes.get(target) ?? ROOT;
+  if (!delivered(event)) return currentFrame();
+  return messageFrames.get(event) ?? causes.get(target) ?? ROOT;
 }
 
 const wrappers = new WeakMap();
@@ -43,13 +73,7 @@ function wrapListener(listener) {
   let wrapper = wrappers.get(listener);
   if (!wrapper) {
     wrapper = function (event) {
-      // The host dispatching (trusted, or from the root frame): the frame of
-      // the cause. Some hosts dispatch from their own JS, in whatever frame
-      // it carries (Deno's message loop), and not all mark events trusted
-      // (Node, Deno's FileReader). Otherwise: a synchronous dispatchEvent,
-      // whose frame the listener keeps.
-      const cause = frameOf(this, event);
-      const frame = event?.isTrusted || currentFrame() === ROOT ? cause : currentFrame();
+      const frame = frameOf(this, event);
       if (typeof listener === 'function') return runInFrame(frame, listener, this, [event]);
       return runInFrame(frame, () => listener.handleEvent(event), undefined, []);
     };
@@ -62,12 +86,15 @@ function wrapListener(listener) {
 // Listeners registered on instances of `proto` (and on* handlers) are wrapped.
 function wrapListenersOf(proto, handlerProtos = [proto]) {
   if (!proto) return;
-  const add = proto.addEventListener;
+  const addListener = proto.addEventListener;
   const remove = proto.removeEventListener;
-  if (typeof add === 'function') {
+  if (typeof addListener === 'function') {
     Object.defineProperty(proto, 'addEventListener', {
       configurable: true, writable: true,
-      value: { addEventListener(type, listener, options) { return add.call(this, type, wrapListener(listener), options); } }.addEventListener,
+      value: { addEventListener(type, listener, options) {
+        countDeliveries(this, addListener);
+        return addListener.call(this, type, wrapListener(listener), options);
+      } }.addEventListener,
     });
     Object.defineProperty(proto, 'removeEventListener', {
       configurable: true, writable: true,
@@ -86,6 +113,7 @@ function wrapListenersOf(proto, handlerProtos = [proto]) {
           return originals.get(handler) ?? handler;
         },
         set(handler) {
+          countDeliveries(this, addListener);
           desc.set.call(this, typeof handler === 'function' ? wrapListener(handler) : handler);
         },
       });
@@ -95,29 +123,38 @@ function wrapListenersOf(proto, handlerProtos = [proto]) {
 
 export function installEvents(global) {
   const protoOf = (name) => global[name]?.prototype;
+  patchFunction(protoOf('EventTarget'), 'dispatchEvent', (dispatch) => function (...args) {
+    dispatching++;
+    try {
+      return Reflect.apply(dispatch, this, args);
+    } finally {
+      dispatching--;
+    }
+  });
 
-  // XMLHttpRequest: events of the request and of its upload, in send()'s frame.
+  // Methods whose events (on the object, and on its upload for XHR) run in
+  // the frame of the last such call that succeeded.
+  const causedBy = (proto, names, alsoOf = () => []) => {
+    for (const name of names) {
+      patchFunction(proto, name, (method) => function (...args) {
+        return causing([this, ...alsoOf(this)], () => Reflect.apply(method, this, args));
+      });
+    }
+  };
+
+  // XMLHttpRequest: events of the request and of its upload.
   const xhr = protoOf('XMLHttpRequest');
   if (xhr) {
     // XMLHttpRequest and its upload share XMLHttpRequestEventTarget's methods.
     wrapListenersOf(protoOf('XMLHttpRequestEventTarget') ?? xhr, [protoOf('XMLHttpRequestEventTarget'), xhr]);
-    patchFunction(xhr, 'send', (send) => function (...args) {
-      remember(this);
-      remember(this.upload);
-      return Reflect.apply(send, this, args);
-    });
+    causedBy(xhr, ['open', 'send', 'abort'], (request) => [request.upload]);
   }
 
   const reader = protoOf('FileReader');
   if (reader) {
     wrapListenersOf(reader);
     // readAsArrayBuffer, readAsBinaryString, readAsDataURL, readAsText.
-    for (const name of Object.getOwnPropertyNames(reader).filter((key) => key.startsWith('readAs'))) {
-      patchFunction(reader, name, (read) => function (...args) {
-        remember(this);
-        return Reflect.apply(read, this, args);
-      });
-    }
+    causedBy(reader, [...Object.getOwnPropertyNames(reader).filter((key) => key.startsWith('readAs')), 'abort']);
   }
 
   // IndexedDB: every method that answers a request or a transaction.
@@ -151,7 +188,13 @@ export function installEvents(global) {
   // MessageChannel: each message runs in the frame of its postMessage.
   const port = protoOf('MessagePort');
   if (port && global.MessageChannel) {
+    const listen = port.addEventListener;
     wrapListenersOf(port);
+    // A port started with no listener delivers to no one: still counted.
+    patchFunction(port, 'start', (start) => function (...args) {
+      countDeliveries(this, listen);
+      return Reflect.apply(start, this, args);
+    });
     patchConstructor(global, 'MessageChannel', null, (channel) => {
       partners.set(channel.port1, channel.port2);
       partners.set(channel.port2, channel.port1);

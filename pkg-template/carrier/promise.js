@@ -1,26 +1,47 @@
 // Promises and native `await` (DESIGN.md, "Hooking native await").
 //
-// - then/finally callbacks run in the frame current at the call.
-// - `await p` reads p.constructor, then p.then, synchronously in the awaiting
-//   frame. The constructor getter answers the global `Promise`, which the
-//   carrier makes a stand-in for %Promise% (same prototype, statics and
-//   species; `p.constructor === Promise` holds), so the engine takes the slow
-//   path and reads p.then. In a context the then getter answers a `then`
-//   bound to that frame. The engine calls it in a later job with its own
-//   resolving functions; when p settles, one job queues [enter frame], calls
-//   the resolving function (which queues the continuation) and queues [back
-//   to root]: the continuation runs exactly between the two, and nothing
-//   else does. In the root frame the plain then does: every job starts there.
+// Why no job sees a frame it was not started in:
+// - Every job the carrier starts enters its own frame first and puts back
+//   the frame it found when it ends: then/catch/finally reactions, `await`
+//   continuations (bracketed below) and, in wrap.js, every callback handed
+//   to the host. The root frame is a frame like any other here: a root job
+//   handed over as it is would run in whatever the job before it left.
+// - So between jobs the current frame is the root, but for one case: an
+//   enterWith in code that no carrier job encloses (top-level code, a
+//   listener the carrier does not wrap, what follows `await 5`) installs a
+//   frame that nothing restores. context.js then calls queueReset, which
+//   queues a job back to the root: that frame lasts until the end of the
+//   microtask checkpoint at most, so the next task (a timer, a click, a
+//   Service Worker event) starts in the root. Carrier jobs queued before the
+//   reset enter their own frames; only jobs the carrier cannot hook (another
+//   `await 5` continuation, a foreign thenable's then) can see it (README).
+//
+// How `await p` is hooked:
+// - `await p` reads p.constructor, then p.then, synchronously in the
+//   awaiting frame, with nothing in between. The constructor getter answers
+//   the global `Promise`, which the carrier makes a stand-in for %Promise%
+//   (same prototype, statics and species; `p.constructor === Promise`
+//   holds), so the engine takes the slow path and reads p.then; the getter
+//   notes p ("armed"). The then getter, reading an armed p, answers a `then`
+//   bound to the current frame. The engine calls it in a later job with its
+//   own resolving functions; when p settles, one job queues [enter frame],
+//   calls the resolving function (which queues the continuation) and queues
+//   [back to root]: the continuation runs exactly between the two.
+// - Subclass instances: their class's own `constructor` (and `then`, where
+//   the class overrides it) become accessors of the same kind the first time
+//   the carrier meets the class (its constructor runs the stand-in, or an
+//   instance's then is read), so their awaits are told from other reads.
+// - A `then` handed out to user code (which read p.constructor and then
+//   p.then) behaves as then(): user code calls it in the turn it was handed
+//   out, the engine in a later one (a marker job runs between any hand-out
+//   and the engine's call: the pending [back to root] job when the hand-out
+//   happens inside a bracket, as in every chain of awaits, else a marker of
+//   its own).
 // - Answering %Promise% in the root frame would keep the engine's fast path
 //   there, but then `p.constructor === Promise` could not hold both in and
-//   out of contexts; identity wins (README, "Limits").
-// - A `then` handed out to user code (which read p.constructor and then
-//   p.then, or p is a subclass instance) behaves as then(): it knows because
-//   user code calls it in the turn it was handed out, and the engine in a
-//   later one (a marker job runs between any hand-out and the engine's call:
-//   the pending [back to root] job when the hand-out happens inside a
-//   bracket, as in every chain of awaits, else a marker of its own).
-import { ROOT, currentFrame, swapFrame, runInFrame } from '../context.js';
+//   out of contexts, and root continuations would start in whatever frame
+//   was left: identity and soundness win (README, "Limits").
+import { ROOT, currentFrame, swapFrame, onLeftBehind } from '../context.js';
 
 export function installPromise(global) {
   // %Promise% itself, even where zone.js has replaced the global Promise.
@@ -35,22 +56,10 @@ export function installPromise(global) {
   const nativeResolve = NativePromise.resolve;
   const getPrototypeOf = Object.getPrototypeOf;
 
-  // The global Promise from now on, and what p.constructor answers: anything
-  // but %Promise% makes `await` take the slow path. It constructs, inherits
-  // the statics and species of Promise, and shares its prototype. (A Proxy
-  // would do too, but costs V8 three times as much per await.)
-  function Promise(executor) {
-    return Reflect.construct(NativePromise, [executor], new.target === Promise ? NativePromise : new.target);
-  }
-  Promise.prototype = proto;
-  Object.setPrototypeOf(Promise, NativePromise);
-  const StandIn = Promise;
-
   // While our own code calls a native method, constructor reads (species
-  // lookups) answer %Promise% and arm nothing.
+  // lookups) arm nothing.
   let internal = false;
-  // The native promise whose constructor was just read in a context: the
-  // engine's `await` reads its `then` next.
+  // The promise whose constructor was just read: an `await` reads its then next.
   let armed = null;
   // Advanced by a job that runs between any hand-out of an await `then` and
   // the engine's call of it.
@@ -58,18 +67,48 @@ export function installPromise(global) {
   let markerQueued = false;
   // True while a bracketed continuation runs (its [back to root] is queued).
   let inBracket = false;
+  let resetQueued = false;
+
+  // The global Promise from now on, and what p.constructor answers: anything
+  // but %Promise% makes `await` take the slow path. It constructs, inherits
+  // the statics and species of Promise, and shares its prototype. (A Proxy
+  // would do too, but costs V8 three times as much per await.)
+  function Promise(executor) {
+    armed = null;
+    if (new.target !== Promise && new.target !== undefined) hookSubclass(new.target.prototype);
+    return Reflect.construct(NativePromise, [executor], new.target === Promise ? NativePromise : new.target);
+  }
+  Promise.prototype = proto;
+  Object.setPrototypeOf(Promise, NativePromise);
+  const StandIn = Promise;
 
   const RESOLVED = nativeResolve.call(NativePromise);
   Object.defineProperty(RESOLVED, 'constructor', { value: NativePromise });
+  const queue = (job) => nativeThen.call(RESOLVED, job);
   const toRoot = () => {
     swapFrame(ROOT);
     inBracket = false;
+    armed = null;
     turn++;
   };
   const nextTurn = () => {
+    armed = null;
     turn++;
     markerQueued = false;
   };
+  const reset = () => {
+    resetQueued = false;
+    armed = null;
+    swapFrame(ROOT);
+  };
+  // A frame nothing will restore was installed (context.js): back to the
+  // root once the jobs queued so far have run. Harmless wherever it lands:
+  // between jobs, outside a bracket, the frame is the root anyway.
+  onLeftBehind(() => {
+    if (resetQueued) return;
+    resetQueued = true;
+    queue(reset);
+  });
 
   function callNative(method, promise, a, b) {
     const outer = internal;
@@ -81,10 +120,17 @@ export function installPromise(global) {
     }
   }
 
+  // A reaction that runs fn in `frame` and puts back the frame it found:
+  // runInFrame without its array of arguments, reactions being hot.
   function inFrame(frame, fn) {
-    if (typeof fn !== 'function' || frame === ROOT) return fn;
-    return function (value) {
-      return runInFrame(frame, fn, undefined, [value]);
+    if (typeof fn !== 'function') return fn;
+    return (value) => {
+      const previous = swapFrame(frame);
+      try {
+        return fn(value);
+      } finally {
+        swapFrame(previous);
+      }
     };
   }
 
@@ -99,16 +145,19 @@ export function installPromise(global) {
 
   // [enter frame] [what settle queues: the continuation] [root]
   function bracket(frame, settle, value) {
-    nativeThen.call(RESOLVED, frame.enter);
+    queue(frame.enter);
     settle(value);
-    nativeThen.call(RESOLVED, toRoot);
+    queue(toRoot);
   }
 
-  // A `then` for one await in `frame`.
-  function handOut(frame) {
+  // A `then` for one await in the current frame, in place of `plain`, the
+  // then the read would answer otherwise: the engine's (through then()),
+  // or a subclass's own (`own`).
+  function handOut(plain, own) {
+    const frame = currentFrame();
     if (!inBracket && !markerQueued) {
       markerQueued = true;
-      nativeThen.call(RESOLVED, nextTurn);
+      queue(nextTurn);
     }
     frame.enter ??= () => {
       swapFrame(frame);
@@ -116,53 +165,80 @@ export function installPromise(global) {
     };
     const handedOutIn = turn;
     return function then(resolve, reject) {
-      if (turn === handedOutIn) {
-        return callNative(nativeThen, this, inFrame(frame, resolve), inFrame(frame, reject));
-      }
-      return callNative(
-        nativeThen,
-        this,
-        (value) => bracket(frame, resolve, value),
-        (reason) => bracket(frame, reject, reason),
-      );
+      if (turn === handedOutIn) return Reflect.apply(plain, this, [resolve, reject]);
+      const fulfilled = (value) => bracket(frame, resolve, value);
+      const rejected = (reason) => bracket(frame, reject, reason);
+      if (own) return Reflect.apply(plain, this, [fulfilled, rejected]);
+      return callNative(nativeThen, this, fulfilled, rejected);
     };
   }
 
-  let thenValue = then;
-  let constructorValue = NativePromise;
+  // Makes p[name], an own writable data property, an accessor that answers
+  // read(this, value); assigning keeps working as it did.
+  function accessor(p, name, read) {
+    const desc = Object.getOwnPropertyDescriptor(p, name);
+    if (!desc?.writable || !desc.configurable) return;
+    let value = desc.value;
+    Object.defineProperty(p, name, {
+      configurable: true,
+      enumerable: desc.enumerable,
+      get() {
+        return read(this, value);
+      },
+      set(next) {
+        if (this === p) value = next;
+        else Object.defineProperty(this, name, { value: next, writable: true, enumerable: true, configurable: true });
+      },
+    });
+  }
 
-  Object.defineProperty(proto, 'constructor', {
-    configurable: true,
-    get() {
-      if (internal) return NativePromise;
-      if (constructorValue !== NativePromise || this === proto) return constructorValue;
-      if (currentFrame() !== ROOT) armed = this;
-      return StandIn;
-    },
-    set(value) {
-      if (this === proto) constructorValue = value;
-      else Object.defineProperty(this, 'constructor', { value, writable: true, enumerable: true, configurable: true });
-    },
-  });
-
-  Object.defineProperty(proto, 'then', {
-    configurable: true,
-    get() {
-      const frame = currentFrame();
-      if (frame !== ROOT && !internal) {
-        if (armed === this) {
+  // The prototypes between a subclass instance and Promise.prototype: their
+  // own constructor arms, their own then hands out when armed. Nothing is
+  // hooked unless the chain leads to Promise.prototype.
+  const hooked = new WeakSet();
+  function hookSubclass(first) {
+    const levels = [];
+    let p = first;
+    for (; p !== proto && p !== null && !hooked.has(p); p = getPrototypeOf(p)) levels.push(p);
+    if (p === null) return;
+    for (const level of levels) {
+      hooked.add(level);
+      accessor(level, 'constructor', (self, value) => {
+        if (!internal && self !== level) armed = self;
+        return value;
+      });
+      if (Object.hasOwn(level, 'then') && typeof level.then === 'function') {
+        accessor(level, 'then', (self, value) => {
+          if (internal || armed !== self) return value;
           armed = null;
-          return handOut(frame);
-        }
-        // Subclass instances skip our constructor getter: hand out here.
-        if (this !== proto && getPrototypeOf(this) !== proto) return handOut(frame);
+          return handOut(value, true);
+        });
       }
-      return thenValue;
-    },
-    set(value) {
-      if (this === proto) thenValue = value;
-      else Object.defineProperty(this, 'then', { value, writable: true, enumerable: true, configurable: true });
-    },
+    }
+  }
+
+  // Data properties first, so that accessor() takes them: then() is ours,
+  // constructor %Promise% (whatever answered before).
+  Object.defineProperty(proto, 'constructor', { value: NativePromise, writable: true, configurable: true });
+  Object.defineProperty(proto, 'then', { value: then, writable: true, configurable: true });
+  accessor(proto, 'constructor', (self, value) => {
+    if (internal || value !== NativePromise || self === proto) return value;
+    armed = self;
+    return StandIn;
+  });
+  accessor(proto, 'then', (self, value) => {
+    if (internal) return value;
+    if (armed === self) {
+      armed = null;
+      return handOut(value, false);
+    }
+    // An instance of a subclass the carrier has not met yet (made before
+    // it was installed): from now on its awaits are told apart. This read
+    // may be an await's: it is lost, never bound to a guess.
+    if (self !== proto && self !== null && typeof self === 'object' && getPrototypeOf(self) !== proto) {
+      hookSubclass(getPrototypeOf(self));
+    }
+    return value;
   });
 
   Object.defineProperty(proto, 'finally', { value: promiseFinally, writable: true, configurable: true });

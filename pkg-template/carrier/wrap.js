@@ -1,12 +1,13 @@
 // The one primitive of the patch carrier: a callback that runs in the frame
-// current when it was handed to the host. In the root frame it is returned
-// unchanged, so code outside any context pays nothing.
-import { ROOT, currentFrame, runInFrame } from '../context.js';
+// current when it was handed to the host, the root frame included, and puts
+// back the frame it found when it ends. A root callback handed over as it is
+// would run in whatever frame the job before it left behind (an enterWith
+// in another root callback), and would leave its own enterWith behind.
+import { currentFrame, runInFrame } from '../context.js';
 
 export function bindCurrent(fn) {
-  const frame = currentFrame();
-  if (typeof fn !== 'function' || frame === ROOT) return fn;
-  return bindFrame(frame, fn);
+  if (typeof fn !== 'function') return fn;
+  return bindFrame(currentFrame(), fn);
 }
 
 export function bindFrame(frame, fn) {
@@ -18,7 +19,7 @@ export function bindFrame(frame, fn) {
 // Replaces global[name] (a function) with `make(original)`, keeping name and
 // length; does nothing when the host has no such function.
 export function patchFunction(target, name, make) {
-  const original = target[name];
+  const original = target?.[name];
   if (typeof original !== 'function') return;
   const patched = make(original);
   // name, length and extras such as Node's util.promisify.custom.

@@ -11,7 +11,8 @@
 // bundles, or a Rust app's own wasm beside the npm package): all copies read
 // and switch one current frame, take keys from one counter, and one carrier
 // (the first installed) carries that frame for all of them.
-const REALM = Symbol.for('als-wasm.context.v2');
+// v3: enterWith tells the carrier (`leftBehind`), which v2 copies would not.
+const REALM = Symbol.for('als-wasm.context.v3');
 const realm = globalThis[REALM] ?? newRealmContext();
 
 function newRealmContext() {
@@ -29,6 +30,10 @@ function newRealmContext() {
     },
     // Set for hosts that can only scope a value to a callback (below).
     enterScope: null,
+    // Set by the patch carrier: called when a frame was installed that no
+    // scope will restore (enterWith outside any run), so that it cannot
+    // outlive the job that installed it (carrier/promise.js, queueReset).
+    leftBehind: null,
     carrier: null,
     nextKey: 1,
     // How many times disable() changed a frame in place.
@@ -125,7 +130,18 @@ export function has(key) {
 }
 
 export function enterWith(key, value) {
-  realm.write(derive(realm.read(), key, value));
+  leave(derive(realm.read(), key, value));
+}
+
+// Installs `frame` for the rest of the current job: nothing restores it, so
+// the patch carrier is told (`leftBehind`).
+function leave(frame) {
+  realm.write(frame);
+  if (realm.leftBehind !== null) realm.leftBehind();
+}
+
+export function onLeftBehind(fn) {
+  realm.leftBehind = fn;
 }
 
 // Runs fn(...args) in `frame`, restoring the previous frame afterwards.
@@ -157,7 +173,7 @@ export function runEntered(before, entered, key, prior, callback, args) {
   } finally {
     const last = realm.read();
     if (last === entered && realm.removals === removalsAtEntry) realm.write(before === ROOT ? ROOT : before.slice());
-    else realm.write(derive(last, key, prior));
+    else leave(derive(last, key, prior));
   }
 }
 
