@@ -13,7 +13,10 @@ const NAMES = {
   'als-browser': 'als-browser 1.0.1',
   'zone.js': 'zone.js 0.16.3',
 };
-const SPEED = Object.keys(WORKLOADS).filter((w) => !WORKLOADS[w].memory && !WORKLOADS[w].only);
+const SPEED = Object.keys(WORKLOADS).filter((w) => !WORKLOADS[w].memory && !WORKLOADS[w].only && !WORKLOADS[w].root);
+// Code outside any run (workloads.mjs): no ALS, the floor, als-wasm and the host's own.
+const ROOT = Object.keys(WORKLOADS).filter((w) => WORKLOADS[w].root);
+const CARRIERS = ['als-wasm', 'als-wasm-native'];
 const BROWSERS = ['Chromium', 'Firefox'];
 
 // What a user of this host gets from `import 'als-wasm'`.
@@ -26,11 +29,12 @@ export function render({ date, versions, results, sizes }) {
   const ratio = (a, b) => (ok(a) && ok(b) && b.ns > 0 ? a.ns / b.ns : null);
   const x = (n) => (n === null ? '—' : `${n < 10 ? n.toFixed(2) : n.toFixed(1)}×`);
   const ns = (n) => (n >= 1e6 ? `${(n / 1e6).toFixed(1)} ms` : n >= 1000 ? `${(n / 1000).toFixed(2)} µs` : `${n < 10 ? n.toFixed(1) : n.toFixed(0)} ns`);
-  const cell = (r, base) => {
+  // `seen`: what the workload's `kept` counts, in the words of its table.
+  const cell = (r, base, seen = 'kept') => {
     if (!r) return '';
     if (r.na) return '—';
     if (r.error) return 'error';
-    const kept = r.kept === r.ops ? '' : `, kept ${pct(r.kept / r.ops)}`;
+    const kept = r.kept === r.ops ? '' : `, ${seen} ${pct(r.kept / r.ops)}`;
     return `${ns(r.ns)} (${x(ratio(r, base))}${kept})`;
   };
   const lines = [];
@@ -43,7 +47,8 @@ export function render({ date, versions, results, sizes }) {
   lines.push(
     `\`cargo xtask bench\` on ${date.slice(0, 10)}: ${Object.entries(versions).map(([h, v]) => `${h} (${v})`).join(', ')}; 2-core shared machine.`,
     'Each cell is the median of repeated runs in a fresh process (Node, Deno, Bun) or a fresh browser context (Chromium) or page (Firefox);',
-    'time per operation, then the ratio to no ALS at all in the same host. "kept" is the share of checks that saw the store their flow was started with, where it is not all of them.',
+    'time per operation, then the ratio to no ALS at all in the same host. "kept" is the share of checks that saw the store their flow was started with, where it is not all of them;',
+    'in root code (outside any `run`), "no store seen" is the share of checks where `getStore()` answered `undefined`, where it is not all of them.',
     '',
   );
 
@@ -63,6 +68,34 @@ export function render({ date, versions, results, sizes }) {
       Math.abs(worst.delta) <= 1 << 20 ? 'met' : 'not met',
       `worst of ${runs.length} hosts: ${worst.host}${ok(own) ? `, where the host's own keeps ${kb(own.delta)}` : ''}`];
   };
+  // The root targets: the worst ratio to `base` of either als-wasm carrier,
+  // in any host and any of the workloads, named; then the other carrier's
+  // worst and Chromium's. Where a check saw a store, not met.
+  const rootRow = (what, workloads, base, limit) => {
+    const pairs = results.filter((r) => workloads.includes(r.workload) && CARRIERS.includes(r.impl))
+      .map((r) => ({ r, v: ratio(r, get(r.host, base, r.workload)) })).filter((p) => p.v !== null);
+    if (!pairs.length) return t(what, null, limit);
+    const worstOf = (ps) => ps.reduce((a, b) => (b.v > a.v ? b : a));
+    // Where, and for the native carrier what the host's own storage it stands on costs there.
+    const where = ({ r }, carrier = true) => {
+      const own = r.impl === 'als-wasm-native' ? ratio(get(r.host, 'host', r.workload), get(r.host, base, r.workload)) : null;
+      const notes = [carrier && NAMES[r.impl], workloads.length > 1 && WORKLOADS[r.workload].label, own !== null && `the host's own there: ${x(own)}`].filter(Boolean);
+      return notes.length ? `${r.host} (${notes.join('; ')})` : r.host;
+    };
+    const worst = worstOf(pairs);
+    const others = pairs.filter((p) => p.r.impl !== worst.r.impl);
+    const chromium = pairs.filter((p) => p.r.host === 'Chromium');
+    const hosts = new Set(pairs.map((p) => p.r.host)).size;
+    const leaks = pairs.filter((p) => p.r.kept !== p.r.ops).map((p) => where(p));
+    const row = t(what, worst.v, limit, [
+      `worst of ${hosts} host${hosts === 1 ? '' : 's'}: ${where(worst)}`,
+      others.length ? `${NAMES[others[0].r.impl]}: ${x(worstOf(others).v)} at worst, in ${where(worstOf(others), false)}` : '',
+      chromium.length && worst.r.host !== 'Chromium' ? `Chromium: ${x(worstOf(chromium).v)}` : '',
+      leaks.length ? `a store seen in root code: ${leaks.join('; ')}` : 'no store seen in root code',
+    ].filter(Boolean).join('; '));
+    if (leaks.length) row[3] = 'not met';
+    return row;
+  };
   lines.push('**Targets**', '');
   table(['target', 'measured', 'goal', 'verdict', 'context'], [
     t('`run` + `getStore` in Chromium, ÷ als-browser', ratio(get('Chromium', 'als-wasm', 'run'), get('Chromium', 'als-browser', 'run')), 0.25),
@@ -77,6 +110,8 @@ export function render({ date, versions, results, sizes }) {
       size ? `\`import 'als-wasm'\` in a browser bundle; the wasm's module alone: ${kb(size.wasmModuleGz)}` : ''],
     heapRow('als-wasm'),
     heapRow('als-wasm-native'),
+    rootRow('root `await`s, als-wasm ÷ floor', ['rootAwaits'], 'floor', 1.2),
+    rootRow('root callbacks (`setTimeout` and `.then`), als-wasm ÷ no library', ['rootTimers', 'rootThens'], 'none', 1.5),
   ]);
 
   for (const w of SPEED) {
@@ -92,6 +127,22 @@ export function render({ date, versions, results, sizes }) {
     table(['', ...hosts], rows);
   }
   lines.push('*als-wasm* in the ratio rows is what `import \'als-wasm\'` gives on that host: the native carrier on Node, Deno and Bun, the patch carrier in browsers.', '');
+
+  // Root code, one table: a row of each implementation under each workload.
+  if (ROOT.some((w) => results.some((r) => r.workload === w))) {
+    lines.push('**Root code**, outside any `run`: per callback or `await`', '');
+    const rows = [];
+    for (const w of ROOT) {
+      rows.push([`*${WORKLOADS[w].label}*`, ...hosts.map(() => '')]);
+      const impls = Object.keys(NAMES).filter((i) => hosts.some((h) => get(h, i, w)));
+      rows.push(...impls.map((i) => [NAMES[i], ...hosts.map((h) => cell(get(h, i, w), get(h, 'none', w), 'no store seen'))]));
+      if (w === 'rootAwaits') {
+        const carriers = CARRIERS.filter((c) => hosts.some((h) => get(h, c, w)));
+        rows.push(...carriers.map((c) => [`*${NAMES[c]} ÷ floor*`, ...hosts.map((h) => (get(h, c, w) ? x(ratio(get(h, c, w), get(h, 'floor', w))) : ''))]));
+      }
+    }
+    table(['', ...hosts], rows);
+  }
 
   lines.push('**Memory**: JS heap in use after a forced GC, minus the same before the workload (Node `--expose-gc`, Deno `--v8-flags=--expose-gc`, Bun `Bun.gc(true)`, Chromium DevTools `HeapProfiler.collectGarbage` + `Performance.getMetrics`; Firefox cannot force one from a page).', '');
   for (const w of ['heap', 'soak']) {
@@ -125,8 +176,11 @@ export function render({ date, versions, results, sizes }) {
   return lines.join('\n');
 }
 
+// Never 100% (or 0%) for a share that is not all (or none): one check in
+// 1e5 that saw another store must show.
 function pct(f) {
-  return `${Math.round(f * 1000) / 10}%`;
+  const p = Math.round(f * 1000) / 10;
+  return p === 100 && f < 1 ? '> 99.9%' : p === 0 && f > 0 ? '< 0.1%' : `${p}%`;
 }
 
 function kb(bytes) {

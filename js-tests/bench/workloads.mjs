@@ -2,11 +2,15 @@
 // probe ({ heap: () => Promise<bytes used after a forced GC>, or null where
 // the host cannot force one; wasmBytes: () => als-wasm's wasm }) and answers
 // { ns, ms, ops, kept, ... }: `kept` counts the checks that saw the store the code was started with (every check, for a
-// correct ALS; none after an `await`, for one that loses the context).
+// correct ALS; none after an `await`, for one that loses the context); in
+// root code (`root: true`), the checks that saw no store.
 import { sample } from './measure.mjs';
 
 const settled = Promise.resolve(1);
 const tick = () => new Promise((ok) => setTimeout(ok, 0));
+// The implementations that run the root workloads: no ALS, the floor,
+// als-wasm, and the host's own (what the native carrier stands on).
+const ROOT_IMPLS = ['none', 'floor', 'als-wasm', 'als-wasm-native', 'host'];
 
 export const WORKLOADS = {
   // storage.run(i, () => storage.getStore()), the per-request cost.
@@ -142,6 +146,95 @@ export const WORKLOADS = {
       return sample(once, { ops: chains * 10, runs: 5 });
     },
   },
+  // Root code: outside any run, where there is no store. Only ROOT_IMPLS run
+  // these; `kept` counts the checks that saw no store (getStore() undefined),
+  // after a seed run that left async work behind, so that a carrier leaking
+  // a frame into the root shows.
+  // setTimeout(cb, 0) from the root, per callback (schedule and run): rounds
+  // of 25 batches of 1,000 timers, all scheduled at once and awaited
+  // together. Scheduling 25k outlasts the host's minimum delay (1 ms in Node,
+  // 4 ms in browsers once timers nest 5 deep), so no round waits idle, as
+  // batches awaited one by one would; and the timers alive at once stay few
+  // enough that the young generation's collections stay cheap and steady.
+  rootTimers: {
+    label: '150k `setTimeout(cb, 0)` from the root, 25k at a time',
+    root: true,
+    async: true,
+    only: ROOT_IMPLS,
+    async run({ Storage }) {
+      const s = new Storage();
+      await seed(s);
+      const rounds = 6;
+      const batches = 25;
+      const batch = () => new Promise((done) => {
+        let free = 0;
+        let left = 1000;
+        const cb = () => {
+          if (s.getStore() === undefined) free++;
+          if (--left === 0) done(free);
+        };
+        for (let i = 0; i < 1000; i++) setTimeout(cb, 0);
+      });
+      const once = async () => {
+        let free = 0;
+        for (let r = 0; r < rounds; r++) {
+          const all = [];
+          for (let b = 0; b < batches; b++) all.push(batch());
+          free += sum(await Promise.all(all));
+        }
+        return free;
+      };
+      return sample(once, { ops: rounds * batches * 1000, runs: 5 });
+    },
+  },
+  // 10k chains of 10 `.then` reactions made in the root.
+  rootThens: {
+    label: '10k `.then` chains × 10 from the root',
+    root: true,
+    async: true,
+    only: ROOT_IMPLS,
+    async run({ Storage }) {
+      const s = new Storage();
+      await seed(s);
+      const chains = 10_000;
+      const once = async () => {
+        let free = 0;
+        const check = () => {
+          if (s.getStore() === undefined) free++;
+        };
+        const all = [];
+        for (let c = 0; c < chains; c++) {
+          let p = settled;
+          for (let i = 0; i < 10; i++) p = p.then(check);
+          all.push(p);
+        }
+        await Promise.all(all);
+        return free;
+      };
+      return sample(once, { ops: chains * 10, runs: 5 });
+    },
+  },
+  // 200k sequential awaits of a settled native promise in the root.
+  rootAwaits: {
+    label: '200k sequential `await`s in the root',
+    root: true,
+    async: true,
+    only: ROOT_IMPLS,
+    async run({ Storage }) {
+      const s = new Storage();
+      await seed(s);
+      const ops = 200_000;
+      const loop = async () => {
+        let free = 0;
+        for (let i = 0; i < ops; i++) {
+          await settled;
+          if (s.getStore() === undefined) free++;
+        }
+        return free;
+      };
+      return sample(loop, { ops, runs: 5 });
+    },
+  },
   // enterWith(i) then getStore(), inside one run so nothing outlives it.
   enterWith: {
     label: '`enterWith(i)` + `getStore()`',
@@ -244,6 +337,22 @@ export const WORKLOADS = {
     },
   },
 };
+
+// One run whose async work (an await, a `.then`, a timer) is still pending
+// when it returns; the root code after it must not see its store. As an
+// app's first run does, it also turns on what the host's own storage needs
+// (on Node 20, its promise hooks), which root code then pays for too.
+async function seed(s) {
+  const store = { seed: true };
+  await s.run(store, () => Promise.all([
+    (async () => {
+      await settled;
+      await tick();
+    })(),
+    settled.then(() => s.getStore()),
+    tick(),
+  ]));
+}
 
 function sum(xs) {
   let n = 0;
