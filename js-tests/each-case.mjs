@@ -7,6 +7,9 @@
 // A case still running after this counts as failed.
 export const CASE_TIMEOUT_MS = 30_000;
 
+// `url` with one more query parameter (`name=value`).
+export const withQuery = (url, param) => `${url}${url.includes('?') ? '&' : '?'}${param}`;
+
 // The names in a harness's `CASES [...]` line.
 export function listedCases(out) {
   const line = out.split('\n').find((l) => l.startsWith('CASES '));

@@ -1,17 +1,17 @@
 // Serves js-tests/ on 127.0.0.1, opens browser.html (or --page=NAME.html) in
 // headless Chromium, forwards the page console and prints the RESULT line.
-// With --fresh, the page (default fresh.html) lists its cases (?list=1) and
+// With --fresh, the page (default browser.html?tests=fresh) lists its cases (?list=1) and
 // each runs alone (?case=NAME) in a new browser context (each-case.mjs).
 //   node run-browser.mjs [--page=NAME.html] [--fresh]
 // env: PLAYWRIGHT_CORE (module path), CHROMIUM (executable, default /usr/bin/chromium)
 import { serve } from './serve.mjs';
 import { launchChromium, pageResult } from './chromium.mjs';
-import { CASE_TIMEOUT_MS, eachCase } from './each-case.mjs';
+import { CASE_TIMEOUT_MS, eachCase, withQuery } from './each-case.mjs';
 
 const args = process.argv.slice(2);
 const fresh = args.includes('--fresh');
 const pageArg = args.find((a) => a.startsWith('--page='));
-const pageName = pageArg?.slice('--page='.length) || (fresh ? 'fresh.html' : 'browser.html');
+const pageName = pageArg?.slice('--page='.length) || (fresh ? 'browser.html?tests=fresh' : 'browser.html');
 
 const { server, origin } = await serve();
 let browser;
@@ -41,11 +41,11 @@ async function eachInFreshContext(url) {
   const lines = [];
   // A page that failed to load publishes a result instead of the list.
   const until = () => globalThis.__alsCases ?? globalThis.__alsResult;
-  const listed = await pageResult(browser, `${url}?list=1`, { log: (l) => lines.push(l), until });
-  if (!Array.isArray(listed)) throw new Error(`${url}?list=1 listed no cases:\n${lines.join('\n')}`);
+  const listed = await pageResult(browser, withQuery(url, 'list=1'), { log: (l) => lines.push(l), until });
+  if (!Array.isArray(listed)) throw new Error(`${withQuery(url, 'list=1')} listed no cases:\n${lines.join('\n')}`);
   const runCase = (name, log) => {
     timer.refresh();
-    return pageResult(browser, `${url}?case=${encodeURIComponent(name)}`, { log, timeout: CASE_TIMEOUT_MS });
+    return pageResult(browser, withQuery(url, `case=${encodeURIComponent(name)}`), { log, timeout: CASE_TIMEOUT_MS });
   };
   // Two at a time, as run-fresh.mjs: two cores.
   return eachCase(listed, runCase, 2);

@@ -1,18 +1,18 @@
 // Serves js-tests/ on 127.0.0.1, opens a page (default browser.html) in headless Firefox
 // through geckodriver, speaking W3C WebDriver over HTTP with the built-in fetch (no npm deps),
 // echoes the page's <pre id="out"> log as it grows and prints the RESULT line.
-// With --fresh, the page (default fresh.html) lists its cases (?list=1) and each runs alone
+// With --fresh, the page (default browser.html?tests=fresh) lists its cases (?list=1) and each runs alone
 // (?case=NAME) after a new navigation, a new realm (each-case.mjs).
 //   node run-firefox.mjs [page] [--page=NAME.html] [--fresh]
 // env: FIREFOX (default /usr/bin/firefox-esr), GECKODRIVER (default ~/.cargo/bin/geckodriver)
 import { launchFirefox } from './firefox.mjs';
 import { serve } from './serve.mjs';
-import { CASE_TIMEOUT_MS, eachCase } from './each-case.mjs';
+import { CASE_TIMEOUT_MS, eachCase, withQuery } from './each-case.mjs';
 
 const args = process.argv.slice(2);
 const fresh = args.includes('--fresh');
 const pageArg = args.find((a) => a.startsWith('--page='))?.slice('--page='.length);
-const page = pageArg ?? args.find((a) => !a.startsWith('--')) ?? (fresh ? 'fresh.html' : 'browser.html');
+const page = pageArg ?? args.find((a) => !a.startsWith('--')) ?? (fresh ? 'browser.html?tests=fresh' : 'browser.html');
 const TIMEOUT_MS = 120_000;
 
 const { server, origin } = await serve();
@@ -80,11 +80,11 @@ async function eachInFreshPage(url) {
   const lines = [];
   // A page that failed to load publishes a result instead of the list.
   const until = 'globalThis.__alsCases ?? globalThis.__alsResult';
-  const listed = await follow(`${url}?list=1`, { log: (l) => lines.push(l), until });
-  if (!Array.isArray(listed)) throw new Error(`${url}?list=1 listed no cases:\n${lines.join('\n')}`);
+  const listed = await follow(withQuery(url, 'list=1'), { log: (l) => lines.push(l), until });
+  if (!Array.isArray(listed)) throw new Error(`${withQuery(url, 'list=1')} listed no cases:\n${lines.join('\n')}`);
   return eachCase(listed, (name, log) => {
     timer.refresh();
-    return follow(`${url}?case=${encodeURIComponent(name)}`, { log, timeout: CASE_TIMEOUT_MS });
+    return follow(withQuery(url, `case=${encodeURIComponent(name)}`), { log, timeout: CASE_TIMEOUT_MS });
   });
 }
 

@@ -75,18 +75,26 @@ test('async: async generators consumed from the root keep each flow to itself', 
   equal(als.getStore(), 'y');
 });
 
+// Code after `await 5`, which no carrier job encloses: one flow enters a
+// store there, another reads there.
+function afterAwait5(als) {
+  return {
+    enter: async () => {
+      await 5;
+      als.enterWith('entered');
+    },
+    read: async () => {
+      await 5;
+      return als.getStore();
+    },
+  };
+}
+
 // The patch carrier's documented limit (README): nothing of it runs between
 // two continuations of `await 5`, so this must fail there.
 test('async: an enterWith after await 5 does not reach another root flow after its await 5', async () => {
   const als = new AsyncLocalStorage();
-  const enter = async () => {
-    await 5;
-    als.enterWith('entered');
-  };
-  const read = async () => {
-    await 5;
-    return als.getStore();
-  };
+  const { enter, read } = afterAwait5(als);
   const entering = enter();
   const reading = read();
   await entering;
@@ -95,14 +103,7 @@ test('async: an enterWith after await 5 does not reach another root flow after i
 
 test('async: an enterWith after await 5 is gone by the next task', async () => {
   const als = new AsyncLocalStorage();
-  const enter = async () => {
-    await 5;
-    als.enterWith('entered');
-  };
-  const read = async () => {
-    await 5;
-    return als.getStore();
-  };
+  const { enter, read } = afterAwait5(als);
   await enter();
   equal(als.getStore(), undefined, 'the caller after a hooked await');
   await sleep(1);

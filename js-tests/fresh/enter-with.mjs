@@ -153,3 +153,16 @@ test('root: disable() in a root callback reaches neither the root nor other call
   equal(seen.other, undefined, 'another root timer');
   equal(als.getStore(), undefined);
 });
+
+test('root: a withScope left open in a root timer does not reach another root timer', async () => {
+  const als = new AsyncLocalStorage();
+  let seen = 'unset';
+  await new Promise((resolve) => {
+    setTimeout(() => {
+      als.withScope('scoped');
+    }, 0);
+    setTimeout(() => resolve((seen = als.getStore())), 2);
+  });
+  equal(seen, undefined);
+  equal(als.getStore(), undefined);
+});

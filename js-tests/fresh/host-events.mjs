@@ -4,7 +4,7 @@
 // whatever the listener before it entered.
 import { test, equal, deepEqual } from '../harness.mjs';
 import { AsyncLocalStorage } from '../impl.mjs';
-import { hostEvents, sleep } from './support.mjs';
+import { hostEvents, sleep, swallowErrors } from './support.mjs';
 
 test('host: 24 concurrent Service-Worker-style handlers each start with no store', async () => {
   const als = new AsyncLocalStorage();
@@ -43,4 +43,18 @@ test('host: an async handler that enters after its first await leaves nothing fo
   const seen = await results;
   deepEqual(seen.map((r) => r.first), Array(8).fill(undefined), 'right after the shared await');
   equal(als.getStore(), undefined);
+});
+
+test('host: a handler that throws after enterWith leaves nothing for the next one', async () => {
+  const als = new AsyncLocalStorage();
+  const swallowed = swallowErrors('thrown on purpose');
+  const firsts = [];
+  await hostEvents(3, (i) => {
+    firsts.push(als.getStore());
+    als.enterWith(`handler ${i}`);
+    if (i < 2) throw new Error('thrown on purpose');
+  });
+  await sleep(5);
+  deepEqual(firsts, [undefined, undefined, undefined]);
+  equal(swallowed.length, 2, 'the errors reached the host');
 });

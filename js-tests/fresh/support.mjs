@@ -12,10 +12,16 @@ export function hostEvents(count, handler) {
   let done;
   const all = new Promise((resolve) => (done = resolve));
   let settled = 0;
+  // A handler may throw: the error goes on to the host, as a listener's does.
   const deliver = (i) => {
-    results[i] = Promise.resolve(handler(i)).finally(() => {
-      if (++settled === count) done();
-    });
+    let answer;
+    try {
+      answer = handler(i);
+    } finally {
+      results[i] = Promise.resolve(answer).finally(() => {
+        if (++settled === count) done();
+      });
+    }
   };
   if (typeof g.window === 'object' && typeof g.postMessage === 'function') {
     const tag = `fresh-${Math.random()}`;
