@@ -9,7 +9,7 @@
 // - So between jobs the current frame is the root, but for one case: an
 //   enterWith in code that no carrier job encloses (top-level code, a
 //   listener the carrier does not wrap, what follows `await 5`) installs a
-//   frame that nothing restores. context.js then calls queueReset, which
+//   frame that nothing restores. context.js then tells the carrier, which
 //   queues a job back to the root: that frame lasts until the end of the
 //   microtask checkpoint at most, so the next task (a timer, a click, a
 //   Service Worker event) starts in the root. Carrier jobs queued before the

@@ -30,9 +30,11 @@ function newRealmContext() {
     },
     // Set for hosts that can only scope a value to a callback (below).
     enterScope: null,
-    // Set by the patch carrier: called when a frame was installed that no
-    // scope will restore (enterWith outside any run), so that it cannot
-    // outlive the job that installed it (carrier/promise.js, queueReset).
+    // Set by the patch carrier: called after a frame was installed that no
+    // scope of this call restores (enterWith; a run that left another
+    // storage's change behind), so that where no carrier job encloses the
+    // call either, the frame cannot outlive its job (carrier/promise.js
+    // queues a job back to the root).
     leftBehind: null,
     carrier: null,
     nextKey: 1,
