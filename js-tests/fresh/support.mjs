@@ -6,8 +6,8 @@ const g = globalThis;
 // Fires `count` events from the host, one task each, in order, and calls
 // handler(i) for each as a plain listener would; resolves to what the
 // handlers answered (awaited). Browsers: messages to the window; elsewhere:
-// AbortSignal.timeout's abort events.
-export function hostEvents(count, handler) {
+// AbortSignal.timeout's abort events, `apart` ms from one another.
+export function hostEvents(count, handler, { apart = 1 } = {}) {
   const results = [];
   let done;
   const all = new Promise((resolve) => (done = resolve));
@@ -36,7 +36,7 @@ export function hostEvents(count, handler) {
     // Node's AbortSignal.timeout does not keep the process alive by itself.
     const alive = setInterval(() => {}, 1000);
     all.then(() => clearInterval(alive));
-    for (let i = 0; i < count; i++) AbortSignal.timeout(1 + i).addEventListener('abort', () => deliver(i));
+    for (let i = 0; i < count; i++) AbortSignal.timeout(1 + apart * i).addEventListener('abort', () => deliver(i));
   }
   return all.then(() => Promise.all(results));
 }
