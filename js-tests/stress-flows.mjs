@@ -122,7 +122,6 @@ export async function flow(ctx) {
   }
 }
 
-
 // The flows' contexts: flow i keeps { id: i } in `storage`.
 export function contexts(seed, storage, inner, count = FLOWS) {
   const stats = { checks: 0, kept: 0, leaked: 0, lost: {}, leaks: [] };

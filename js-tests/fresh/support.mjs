@@ -33,12 +33,20 @@ export function hostEvents(count, handler, { apart = 1 } = {}) {
     });
     for (let i = 0; i < count; i++) g.postMessage(tag, '*');
   } else {
-    // Node's AbortSignal.timeout does not keep the process alive by itself.
-    const alive = setInterval(() => {}, 1000);
-    all.then(() => clearInterval(alive));
-    for (let i = 0; i < count; i++) AbortSignal.timeout(1 + apart * i).addEventListener('abort', () => deliver(i));
+    for (let i = 0; i < count; i++) fromHost(apart * i, () => deliver(i));
   }
   return all.then(() => Promise.all(results));
+}
+
+// Calls fn from AbortSignal.timeout's abort event, `delay` ms from now: a
+// host event, in a listener the carrier does not wrap. (Node's does not keep
+// the process alive by itself: a timer does meanwhile.)
+function fromHost(delay, fn) {
+  const alive = setTimeout(() => {}, 60_000);
+  AbortSignal.timeout(delay + 1).addEventListener('abort', () => {
+    clearTimeout(alive);
+    fn();
+  });
 }
 
 // Uncaught errors thrown on purpose (callers tag them) are reported and
@@ -72,13 +80,6 @@ export function rootTask(kind, delay, body) {
     if (kind === 'timer') setTimeout(go, delay);
     else if (kind === 'microtask') queueMicrotask(go);
     else if (kind === 'then') Promise.resolve().then(go);
-    else {
-      // Node's AbortSignal.timeout keeps no process alive by itself.
-      const alive = setTimeout(() => {}, 60_000);
-      AbortSignal.timeout(delay + 1).addEventListener('abort', () => {
-        clearTimeout(alive);
-        go();
-      });
-    }
+    else fromHost(delay, go);
   });
 }
