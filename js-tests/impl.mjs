@@ -3,8 +3,12 @@
 // runtime-detecting index.js by path, as a Deno local path or an unknown host
 // gets it (ALS_ENTRY=detect), or the package's entry for this host (the
 // native carrier on Node, Deno and Bun).
-const env = globalThis.process?.env ?? {};
+// In a page, the runner's page may set globalThis.__alsTestEnv instead.
+const env = globalThis.process?.env ?? globalThis.__alsTestEnv ?? {};
 export const isNode = env.ALS_IMPL === 'node';
+// ALS_PLUGIN=1: this code was rewritten by als-wasm/plugin (a bundled test
+// app), which makes the patch carrier follow `await 5` and thenables too.
+export const plugin = env.ALS_PLUGIN === '1';
 
 const mod = isNode
   ? await import('node:async_hooks')
@@ -20,8 +24,9 @@ export const { AsyncLocalStorage, AsyncResource } = mod;
 export const carrier = isNode ? 'host' : mod.carrier;
 
 // Whether context follows every async hop, `await 5` and thenables included
-// (the host's own ALS, and als-wasm on it); the patch carrier loses those.
-export const exact = carrier !== 'patch';
+// (the host's own ALS, and als-wasm on it); the patch carrier loses those
+// unless the plugin rewrote the code.
+export const exact = carrier !== 'patch' || plugin;
 
 // A second copy of the package (installed as 'als-wasm-copy'), through the
 // same entry; null for the host's own AsyncLocalStorage.

@@ -41,7 +41,8 @@
 //   there, but then `p.constructor === Promise` could not hold both in and
 //   out of contexts, and root continuations would start in whatever frame
 //   was left: identity and soundness win (README, "Limits").
-import { ROOT, currentFrame, swapFrame, onLeftBehind } from '../context.js';
+import { ROOT, currentFrame, swapFrame, onLeftBehind, providePluginHooks } from '../context.js';
+import { pluginHooks } from './plugin-hooks.js';
 
 export function installPromise(global) {
   // %Promise% itself, even where zone.js has replaced the global Promise.
@@ -143,12 +144,23 @@ export function installPromise(global) {
     return callNative(priorFinally, this, inFrame(currentFrame(), onFinally));
   }
 
+  // The job that opens a bracket in `frame`, made once per frame.
+  function enterOf(frame) {
+    return (frame.enter ??= () => {
+      swapFrame(frame);
+      inBracket = true;
+    });
+  }
+
   // [enter frame] [what settle queues: the continuation] [root]
   function bracket(frame, settle, value) {
-    queue(frame.enter);
+    queue(enterOf(frame));
     settle(value);
     queue(toRoot);
   }
+
+  // For code rewritten by als-wasm/plugin: awaits bracketed the same way.
+  providePluginHooks(pluginHooks({ NativePromise, nativeResolve, nativeThen, callNative, bracket }));
 
   // A `then` for one await in the current frame, in place of `plain`, the
   // then the read would answer otherwise: the engine's (through then()),
@@ -159,10 +171,6 @@ export function installPromise(global) {
       markerQueued = true;
       queue(nextTurn);
     }
-    frame.enter ??= () => {
-      swapFrame(frame);
-      inBracket = true;
-    };
     const handedOutIn = turn;
     return function then(resolve, reject) {
       if (turn === handedOutIn) return Reflect.apply(plain, this, [resolve, reject]);

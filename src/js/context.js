@@ -36,6 +36,9 @@ function newRealmContext() {
     // call either, the frame cannot outlive its job (carrier/promise.js
     // queues a job back to the root).
     leftBehind: null,
+    // Set by the patch carrier: what code rewritten by als-wasm/plugin
+    // calls at every await (carrier/plugin-hooks.js).
+    pluginHooks: null,
     carrier: null,
     nextKey: 1,
     // How many times disable() changed a frame in place.
@@ -144,6 +147,16 @@ function leave(frame) {
 
 export function onLeftBehind(fn) {
   realm.leftBehind = fn;
+}
+
+// The realm's plugin hooks, whichever copy installed the patch carrier; null
+// where the carrier is native (the host then carries every await itself).
+export function pluginHooks() {
+  return realm.pluginHooks ?? null;
+}
+
+export function providePluginHooks(hooks) {
+  realm.pluginHooks = hooks;
 }
 
 // Runs fn(...args) in `frame`, restoring the previous frame afterwards.

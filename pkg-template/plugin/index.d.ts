@@ -1,0 +1,23 @@
+import type { UnpluginInstance } from 'unplugin';
+
+export interface AlsWasmPluginOptions {
+  /** Modules to rewrite (substrings or RegExps of the path); default: JS and TS modules outside node_modules. */
+  include?: string | RegExp | Array<string | RegExp>;
+  /** Modules never to rewrite, tested before `include`. */
+  exclude?: string | RegExp | Array<string | RegExp>;
+  /** Packages in node_modules to rewrite as well, by name (e.g. ['@my/lib']). */
+  packages?: string[];
+  /** Module the rewritten code imports its helpers from; default 'als-wasm/plugin/runtime'. */
+  runtime?: string;
+}
+
+export declare const unplugin: UnpluginInstance<AlsWasmPluginOptions | undefined, false>;
+export declare const vite: UnpluginInstance<AlsWasmPluginOptions | undefined, false>['vite'];
+export declare const rollup: UnpluginInstance<AlsWasmPluginOptions | undefined, false>['rollup'];
+export declare const rolldown: UnpluginInstance<AlsWasmPluginOptions | undefined, false>['rolldown'];
+export declare const esbuild: UnpluginInstance<AlsWasmPluginOptions | undefined, false>['esbuild'];
+export declare const webpack: UnpluginInstance<AlsWasmPluginOptions | undefined, false>['webpack'];
+export declare const rspack: UnpluginInstance<AlsWasmPluginOptions | undefined, false>['rspack'];
+/** Whether the plugin rewrites the module `id` under these options. */
+export declare function selects(id: string, options?: AlsWasmPluginOptions): boolean;
+export default unplugin;

@@ -1,0 +1,57 @@
+// als-wasm/plugin: one plugin for Vite, Rollup, esbuild and webpack (and the
+// other bundlers unplugin serves) that rewrites every `await` of the app's
+// own modules so that the patch carrier hooks it: `await 5`, thenables and
+// zone.js promises keep the store in browsers (transform.js; README, "Exact
+// in browsers: the bundler plugin"). Build time only: what the rewritten code
+// calls is plugin/runtime.js.
+import { createUnplugin } from 'unplugin';
+import { transformAwaits } from './transform.js';
+
+const SCRIPT = /\.[cm]?[jt]sx?$/;
+
+// Whether the module `id` is rewritten: the app's JS and TS modules (also
+// Vite's `x.vue?…&lang.ts` parts), not node_modules unless its package is
+// listed in `packages`, never this package, never a virtual module.
+export function selects(id, { include, exclude, packages = [] } = {}) {
+  if (id.startsWith('\0')) return false;
+  const path = id.replace(/[?#].*$/, '');
+  const file = path.replaceAll('\\', '/');
+  if (matches(exclude, file)) return false;
+  // The innermost node_modules folder names the package.
+  const pkg = [...file.matchAll(/\/node_modules\/((?:@[^/]+\/)?[^/]+)\//g)].at(-1)?.[1] ?? null;
+  if (pkg === 'als-wasm') return false;
+  if (pkg !== null && !packages.includes(pkg)) return false;
+  if (include !== undefined) return matches(include, file);
+  return SCRIPT.test(file) || SCRIPT.test(id);
+}
+
+function matches(pattern, file) {
+  if (pattern === undefined) return false;
+  const list = Array.isArray(pattern) ? pattern : [pattern];
+  return list.some((p) => (p instanceof RegExp ? p.test(file) : file.includes(p)));
+}
+
+export const unplugin = createUnplugin((options = {}) => ({
+  name: 'als-wasm',
+  transformInclude: (id) => selects(id, options),
+  transform(code, id) {
+    try {
+      return transformAwaits(code, id, options);
+    } catch (error) {
+      if (!(error instanceof SyntaxError)) throw error;
+      // The bundler parses the module next and reports the error its usual
+      // way, at the right place; its awaits stay as they are.
+      const where = error.loc ? `:${error.loc.line}:${error.loc.column + 1}` : '';
+      this.warn?.(`als-wasm/plugin left ${id}${where} as it is: ${error.message}`);
+      return null;
+    }
+  },
+}));
+
+export const vite = unplugin.vite;
+export const rollup = unplugin.rollup;
+export const rolldown = unplugin.rolldown;
+export const esbuild = unplugin.esbuild;
+export const webpack = unplugin.webpack;
+export const rspack = unplugin.rspack;
+export default unplugin;

@@ -1,0 +1,4 @@
+// Helpers that code rewritten by als-wasm/plugin calls; not for direct use.
+export declare function awaited<T>(value: T): PromiseLike<unknown>;
+export declare function resume<T>(boxed: unknown): T;
+export declare function iterated<T>(iterable: T): T;
