@@ -11,6 +11,9 @@ const tick = () => new Promise((ok) => setTimeout(ok, 0));
 // The implementations that run the root workloads: no ALS, the floor,
 // als-wasm, and the host's own (what the native carrier stands on).
 const ROOT_IMPLS = ['none', 'floor', 'als-wasm', 'als-wasm-native', 'host'];
+// The plugin workloads, in browsers only: no library (a plain `await`),
+// als-wasm without the plugin, and als-wasm with it.
+const PLUGIN_IMPLS = ['none', 'als-wasm', 'als-wasm-plugin'];
 
 export const WORKLOADS = {
   // storage.run(i, () => storage.getStore()), the per-request cost.
@@ -235,6 +238,12 @@ export const WORKLOADS = {
       return sample(loop, { ops, runs: 5 });
     },
   },
+  // Sequential awaits in app code that als-wasm/plugin rewrites
+  // (plugin/awaits.mjs, bundled with and without the plugin by
+  // plugin/build-awaits.mjs): `plugin: true`, browsers only.
+  pluginValues: pluginWorkload('200k sequential `await 5` in a `run`', 'awaitValues'),
+  pluginThenables: pluginWorkload('200k sequential `await thenable` in a `run`', 'awaitThenables'),
+  pluginPromises: pluginWorkload('200k sequential `await` of a settled promise in a `run`', 'awaitPromises'),
   // enterWith(i) then getStore(), inside one run so nothing outlives it.
   enterWith: {
     label: '`enterWith(i)` + `getStore()`',
@@ -337,6 +346,26 @@ export const WORKLOADS = {
     },
   },
 };
+
+// One of plugin/awaits.mjs's loops in a run, the store checked after each
+// await: the bundle the plugin rewrote for als-wasm-plugin, else the same
+// bundle without the rewrite.
+function pluginWorkload(label, loop) {
+  return {
+    label,
+    async: true,
+    plugin: true,
+    browsers: true,
+    only: PLUGIN_IMPLS,
+    async run({ Storage, plugin }) {
+      const built = await import(new URL(`../.scratch/bench/awaits.${plugin ? 'plugin' : 'plain'}.js`, import.meta.url));
+      const s = new Storage();
+      const store = { id: 1 };
+      const ops = 200_000;
+      return sample(() => s.run(store, built[loop], s, store, ops), { ops, runs: 5 });
+    },
+  };
+}
 
 // One run whose async work (an await, a `.then`, a timer) is still pending
 // when it returns; the root code after it must not see its store. As an
