@@ -11,5 +11,6 @@ import './cases/await-hook.mjs';
 import './cases/causes.mjs';
 import './cases/host-async.mjs';
 import './cases/copies.mjs';
+import './cases/plugin.mjs';
 import './cases/stress.mjs';
 await run();

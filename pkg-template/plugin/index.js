@@ -5,7 +5,7 @@
 // in browsers: the bundler plugin"). Build time only: what the rewritten code
 // calls is plugin/runtime.js.
 import { createUnplugin } from 'unplugin';
-import { transformAwaits } from './transform.js';
+import { RUNTIME, transformAwaits } from './transform.js';
 
 const SCRIPT = /\.[cm]?[jt]sx?$/;
 
@@ -33,6 +33,11 @@ function matches(pattern, file) {
 
 export const unplugin = createUnplugin((options = {}) => ({
   name: 'als-wasm',
+  // Vite's dev server would find the helpers' import only in rewritten
+  // modules, after its first dependency scan, and reload the page.
+  vite: {
+    config: () => ({ optimizeDeps: { include: [options.runtime ?? RUNTIME] } }),
+  },
   transformInclude: (id) => selects(id, options),
   transform(code, id) {
     try {

@@ -49,7 +49,9 @@ export function untouched(code) {
 // { code, map } for `code`, or null when nothing needs rewriting. Throws
 // Babel's SyntaxError (with `loc` and `pos`) on code it cannot parse.
 export function transformAwaits(code, id, { runtime = RUNTIME } = {}) {
-  if (untouched(code)) return null;
+  // Nothing to rewrite, or rewritten already (a second pass would be right,
+  // only slower).
+  if (untouched(code) || code.includes(JSON.stringify(runtime))) return null;
   const ast = parseModule(code, id);
   const sites = findSites(ast.program);
   if (sites.length === 0) return null;
