@@ -216,7 +216,8 @@ fn fresh_native_known_failures(host: &str) -> &'static str {
 }
 
 /// The groups of js-tests/scratch.mjs: one throwaway project per tool.
-const SCRATCH_TOOLS: [&str; 9] = ["node", "deno", "bun", "workerd", "tsc", "vite", "esbuild", "webpack", "import-map"];
+const SCRATCH_TOOLS: [&str; 10] =
+    ["node", "deno", "bun", "workerd", "tsc", "vite", "vite-plugin", "esbuild", "webpack", "import-map"];
 
 /// Where the scoped native carrier (workerd, AsyncContext) differs from Node
 /// 24: enterWith, withScope and disable change the innermost run's cell, and
