@@ -98,30 +98,33 @@ if (origin) {
   });
 
   test(`thenable-library: builders returned by nested functions ${kept}`, async () => {
-    // Returns the builder itself (no await in between).
+    // Answers the builder itself (no await in between).
     const titlesOf = (db, owner) => db.from('todos').select('title').eq('owner', owner);
-    // An async function resolved with the builder: its caller awaits a promise.
-    async function passOn(db, owner) {
-      return titlesOf(db, owner);
+    // An async function resolved with a builder: its caller awaits a promise,
+    // which the patch carrier follows even without the plugin.
+    async function passOn(builder) {
+      return builder;
     }
     async function titles(db, owner, check) {
       const { data } = await titlesOf(db, owner);
-      check('in a nested async function');
+      check('in a nested async function, after awaiting the builder');
       return data.map((row) => row.title);
     }
     const seen = await flows(COUNT, async (id, check) => {
       const db = client(id);
       const owner = `${RUN}-nested-${id}`;
-      await db.from('todos').insert({ owner, title: `t${id}` });
-      check('after insert');
-      deepEqual(await passOn(db, owner), answer(200, 'OK', [{ title: `t${id}` }]));
-      check('after an async function that returned the builder');
+      deepEqual(await passOn(db.from('todos').insert({ owner, title: `t${id}` })), answer(201, 'Created', null));
+      check('after an async function that returned an insert');
+      deepEqual(await passOn(titlesOf(db, owner)), answer(200, 'OK', [{ title: `t${id}` }]));
+      check('after an async function that returned a select');
       deepEqual(await titles(db, owner, check), [`t${id}`]);
       check('after the nested async function');
       const [direct, nested] = await Promise.all([titlesOf(db, owner), titles(db, owner, check)]);
       check('after Promise.all of a builder and a nested function');
       deepEqual([direct.data, nested], [[{ title: `t${id}` }], [`t${id}`]]);
+      deepEqual(await titlesOf(db, owner), answer(200, 'OK', [{ title: `t${id}` }]));
+      check('after awaiting the returned builder');
     });
-    expectKept(seen, COUNT * 6);
+    expectKept(seen, COUNT * 7);
   });
 }
