@@ -18,7 +18,7 @@ export function selects(id, { include, exclude, packages = [] } = {}) {
   const file = path.replaceAll('\\', '/');
   if (matches(exclude, file)) return false;
   // The innermost node_modules folder names the package.
-  const pkg = [...file.matchAll(/\/node_modules\/((?:@[^/]+\/)?[^/]+)\//g)].at(-1)?.[1] ?? null;
+  const pkg = [...file.matchAll(/\/node_modules\/((?:@[^/]+\/)?[^/]+)(?=\/)/g)].at(-1)?.[1] ?? null;
   if (pkg === 'als-wasm') return false;
   if (pkg !== null && !packages.includes(pkg)) return false;
   if (include !== undefined) return matches(include, file);
@@ -47,7 +47,8 @@ export const unplugin = createUnplugin((options = {}) => ({
       // The bundler parses the module next and reports the error its usual
       // way, at the right place; its awaits stay as they are.
       const where = error.loc ? `:${error.loc.line}:${error.loc.column + 1}` : '';
-      this.warn?.(`als-wasm/plugin left ${id}${where} as it is: ${error.message}`);
+      const message = error.message.replace(/ \(\d+:\d+\)$/, '');
+      this.warn?.(`als-wasm/plugin left ${id}${where} as it is: ${message}`);
       return null;
     }
   },

@@ -24,21 +24,39 @@ const SKIP = new Set(['loc', 'extra', 'leadingComments', 'trailingComments', 'in
 // query names the language, as Vite's `?lang.ts` does).
 function languagePlugins(id) {
   const ext = /\.([cm]?[jt]sx?)(?:$|[?#])/.exec(id.replace(/^.*[?&]lang\./, 'x.'))?.[1] ?? 'js';
-  const common = ['decorators-legacy', 'explicitResourceManagement', 'importAttributes'];
+  const common = ['explicitResourceManagement', 'importAttributes', 'deprecatedImportAssert', 'decoratorAutoAccessors'];
   if (ext.endsWith('tsx')) return ['typescript', 'jsx', ...common];
   if (ext.endsWith('ts')) return ['typescript', ...common];
   return ['jsx', ...common];
 }
 
+// What bundlers accept that one set of Babel options does not: TypeScript's
+// parameter decorators need the legacy decorators plugin (standard ones, as
+// in `export @dec class`, the other), and old scripts may name a function
+// `await`. Tried in turn when the one before fails.
+const VARIANTS = [
+  { decorators: 'decorators', awaitOutside: true },
+  { decorators: 'decorators-legacy', awaitOutside: true },
+  { decorators: 'decorators', awaitOutside: false },
+];
+
 export function parseModule(code, id) {
-  return parse(code, {
-    sourceType: 'unambiguous',
-    sourceFilename: id,
-    allowAwaitOutsideFunction: true,
-    allowReturnOutsideFunction: true,
-    allowImportExportEverywhere: false,
-    plugins: languagePlugins(id),
-  });
+  let first;
+  for (const { decorators, awaitOutside } of VARIANTS) {
+    try {
+      return parse(code, {
+        sourceType: 'unambiguous',
+        sourceFilename: id,
+        allowAwaitOutsideFunction: awaitOutside,
+        allowReturnOutsideFunction: true,
+        plugins: [...languagePlugins(id), decorators],
+      });
+    } catch (error) {
+      if (!(error instanceof SyntaxError)) throw error;
+      first ??= error;
+    }
+  }
+  throw first;
 }
 
 // Where the code has nothing that the rewrite could touch.
@@ -57,17 +75,22 @@ export function transformAwaits(code, id, { runtime = RUNTIME } = {}) {
   if (sites.length === 0) return null;
 
   const names = helperNames(code);
+  const used = new Set();
   const s = new MagicString(code);
-  for (const site of sites) {
-    if (site.kind === 'await') {
-      s.overwrite(site.node.start, site.node.start + 'await'.length, `${names.resume}(await ${names.awaited}(`);
-      s.appendLeft(site.node.end, '))');
+  for (const { kind, node } of sites) {
+    used.add(kind);
+    if (kind === 'await') {
+      s.overwrite(node.start, node.start + 'await'.length, `${names.resume}(await ${names.awaited}(`);
+      s.appendLeft(node.end, '))');
     } else {
-      s.appendLeft(site.node.start, `${names.iterated}((`);
-      s.appendLeft(site.node.end, '))');
+      // Minified code may join the operand to `of` (`of[1,2]`).
+      const space = /[\p{ID_Continue}$\u200c\u200d]/u.test(code[node.start - 1] ?? '') ? ' ' : '';
+      s.appendLeft(node.start, `${space}${names.iterated}((`);
+      s.appendLeft(node.end, '))');
     }
   }
-  s.appendLeft(preambleAt(ast), preamble(ast, names, runtime));
+  const at = preambleAt(ast, code);
+  s.appendLeft(at, preamble(ast, names, used, runtime, at > 0 && !/[;\n]/.test(code[at - 1])));
   return { code: s.toString(), map: s.generateMap({ source: id, hires: true, includeContent: true }) };
 }
 
@@ -112,30 +135,58 @@ function helperNames(code) {
   return { awaited: `${prefix}_awaited`, resume: `${prefix}_resume`, iterated: `${prefix}_iterated` };
 }
 
-// After a hashbang and the directive prologue ('use strict' must stay first).
-function preambleAt(ast) {
+// On the line after a hashbang, or after the directive prologue ('use
+// strict' must stay first), so that no line moves.
+function preambleAt(ast, code) {
   const { program } = ast;
-  let at = program.interpreter?.end ?? 0;
+  let at = 0;
+  if (program.interpreter) {
+    const lineEnd = code.indexOf('\n', program.interpreter.end);
+    at = lineEnd < 0 ? code.length : lineEnd + 1;
+  }
   for (const directive of program.directives ?? []) at = Math.max(at, directive.end);
   return at;
 }
 
-function preamble(ast, names, runtime) {
+// The import (or require) of the helpers this module uses. After a directive
+// that has no semicolon of its own, one comes first.
+function preamble(ast, names, used, runtime, afterDirective) {
   const spec = JSON.stringify(runtime);
-  const list = `awaited: ${names.awaited}, resume: ${names.resume}, iterated: ${names.iterated}`;
-  if (ast.program.sourceType === 'script' && usesCommonJs(ast.program)) {
-    return `var { ${list} } = require(${spec});`;
+  const helpers = [];
+  if (used.has('await')) helpers.push(['awaited', names.awaited], ['resume', names.resume]);
+  if (used.has('iterate')) helpers.push(['iterated', names.iterated]);
+  const lead = afterDirective ? ';' : '';
+  if (ast.program.sourceType === 'script' && isCommonJs(ast.program)) {
+    return `${lead}var { ${helpers.map(([name, local]) => `${name}: ${local}`).join(', ')} } = require(${spec});`;
   }
-  return `import { ${list.replaceAll(':', ' as')} } from ${spec};`;
+  return `${lead}import { ${helpers.map(([name, local]) => `${name} as ${local}`).join(', ')} } from ${spec};`;
 }
 
-// A script that reads require, module or exports: an import would turn it
-// into an ES module and break module.exports.
-function usesCommonJs(program) {
-  let found = false;
+// A script that calls require(…) or assigns module.exports / exports.x,
+// with no top-level await: an import would turn it into an ES module and
+// break module.exports. (Babel parses a module without import or export as
+// a script.)
+function isCommonJs(program) {
+  let commonJs = false;
+  let topLevelAwait = false;
+  let depth = 0;
   walk(program, (node) => {
-    if (node.type === 'Identifier' && ['require', 'module', 'exports'].includes(node.name)) found = true;
-    return !found;
+    if (FUNCTIONS.has(node.type)) depth++;
+    if (node.type === 'AwaitExpression' && depth === 0) topLevelAwait = true;
+    if (node.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === 'require') commonJs = true;
+    if (node.type === 'AssignmentExpression' && exportsTarget(node.left)) commonJs = true;
+  }, (node) => {
+    if (FUNCTIONS.has(node.type)) depth--;
   });
-  return found;
+  return commonJs && !topLevelAwait;
+}
+
+// module.exports, module.exports.x, exports.x
+function exportsTarget(node) {
+  if (node.type !== 'MemberExpression') return false;
+  const { object, property, computed } = node;
+  if (object.type === 'Identifier') {
+    return object.name === 'exports' || (object.name === 'module' && !computed && property.name === 'exports');
+  }
+  return exportsTarget(object);
 }

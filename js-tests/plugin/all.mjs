@@ -1,0 +1,15 @@
+// The plugin's transform tests (issue 15): node js-tests/plugin/all.mjs,
+// after the packed package is installed in js-tests/node_modules.
+import { run } from '../harness.mjs';
+import './snapshots.mjs';
+import './reparse.mjs';
+import './equivalence.mjs';
+import './sourcemaps.mjs';
+import './esbuild-sourcemap.mjs';
+import './unchanged.mjs';
+import './bundlers-unchanged.mjs';
+import './syntax-errors.mjs';
+import './selects.mjs';
+import './rejects.mjs';
+import './accepted-syntax.mjs';
+await run();

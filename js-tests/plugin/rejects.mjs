@@ -1,0 +1,24 @@
+// What JavaScript rejects, the transform rejects too: await in a parameter
+// list (of an arrow nested in an async function, of an async arrow, of an
+// async function) is a SyntaxError in V8 and in the transform, which throws
+// Babel's SyntaxError at the await (the plugin turns it into its warning
+// and the bundler reports its own error, syntax-errors.mjs).
+import { Script } from 'node:vm';
+import { deepEqual, ok, test, throws } from '../harness.mjs';
+import { transformAwaits } from './support/installed.mjs';
+
+const inputs = {
+  'arrow in an async function': 'async function f() {\n  const g = (a = await x) => a;\n}\n',
+  'async arrow': 'const g = async (a = await x) => a;\n',
+  'async function': 'async function f(a = await x) {}\n',
+};
+
+for (const [what, code] of Object.entries(inputs)) {
+  test(`plugin-rejects: await in the parameters of an ${what}`, () => {
+    throws(() => new Script(code), { name: 'SyntaxError' }, 'V8');
+    const error = throws(() => transformAwaits(code, '/app/src/a.js'), { name: 'SyntaxError' }, 'the transform');
+    ok(error.loc, 'a position');
+    const at = code.split('\n').findIndex((l) => l.includes('await x'));
+    deepEqual({ line: error.loc.line, column: error.loc.column }, { line: at + 1, column: code.split('\n')[at].indexOf('await x') });
+  });
+}

@@ -1,0 +1,8 @@
+import { awaited as __als2_awaited, resume as __als2_resume } from "als-wasm/plugin/runtime";// The module already uses names starting with __als_ and __als1_: the
+// helpers' names must not collide with them.
+const __als_resume = (v) => `user:${v}`;
+const __als1_awaited = 1;
+
+export default async function main() {
+  return [__als_resume(__als2_resume(await __als2_awaited( 'v'))), __als1_awaited];
+}
