@@ -53,6 +53,7 @@ const list = [
     file: 'directive-no-semicolon.cjs', type: 'commonjs', result: ['cjs', true], calls: calls(1),
   },
   { file: 'commonjs.cjs', type: 'commonjs', result: 'cjs', calls: calls(2) },
+  { file: 'imports.js', result: ['slept'], calls: calls(1) },
   { file: 'collision.js', result: ['user:v', 1], calls: calls(1) },
   { file: 'await-using.js', result: ['body', 'disposed'], calls: calls(1), lower: true },
   {

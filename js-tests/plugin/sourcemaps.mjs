@@ -51,8 +51,10 @@ for (const c of cases) {
       if (node.type === 'Identifier') identifiers.add(`${node.loc.start.line}:${node.loc.start.column}:${node.name}`);
     });
     const helpers = new Set(Object.values(names));
+    const helperImport = output.program.body[names.statement];
+    const inHelperImport = (node) => node.start >= helperImport.start && node.end <= helperImport.end;
     visit(output.program, (node) => {
-      if (node.type !== 'Identifier' || helpers.has(node.name) || node.start < output.program.body[0].end) return;
+      if (node.type !== 'Identifier' || helpers.has(node.name) || inHelperImport(node)) return;
       const { line, column } = back(node);
       if (!identifiers.has(`${line}:${column}:${node.name}`)) {
         throw new AssertionError(`${node.name} at ${at(node).line}:${at(node).column} of the output maps to ${line}:${column}, not to ${node.name} in the input`);

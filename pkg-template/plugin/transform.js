@@ -5,14 +5,16 @@
 //   await x                   ->  __als_resume(await __als_awaited( x))
 //   for await (… of y)        ->  for await (… of __als_iterated((y)))
 //   yield* y (async generator) ->  yield* __als_iterated((y))
-// plus one import of the helpers (a require() in a CommonJS file), on the
-// first line so that no line moves. A module with nothing to rewrite comes
+// plus one import of the helpers (a require() in a CommonJS file), after the
+// module's own imports and on a line of existing code, so that no line moves. A module with nothing to rewrite comes
 // back as null: byte-identical.
 import { parse } from '@babel/parser';
 import MagicString from 'magic-string';
 
 export const RUNTIME = 'als-wasm/plugin/runtime';
 
+// Statements that load another module (an export without `from` loads none).
+const LOADS = new Set(['ImportDeclaration', 'ExportNamedDeclaration', 'ExportAllDeclaration']);
 const FUNCTIONS = new Set([
   'FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression',
   'ObjectMethod', 'ClassMethod', 'ClassPrivateMethod',
@@ -89,8 +91,9 @@ export function transformAwaits(code, id, { runtime = RUNTIME } = {}) {
       s.appendLeft(node.end, '))');
     }
   }
-  const at = preambleAt(ast, code);
-  s.appendLeft(at, preamble(ast, names, used, runtime, at > 0 && !/[;\n]/.test(code[at - 1])));
+  const commonJs = ast.program.sourceType === 'script' && isCommonJs(ast.program);
+  const at = preambleAt(ast, code, commonJs);
+  s.appendLeft(at, preamble(names, used, runtime, commonJs, at > 0 && !/[;\n]/.test(code[at - 1])));
   return { code: s.toString(), map: s.generateMap({ source: id, hires: true, includeContent: true }) };
 }
 
@@ -135,9 +138,14 @@ function helperNames(code) {
   return { awaited: `${prefix}_awaited`, resume: `${prefix}_resume`, iterated: `${prefix}_iterated` };
 }
 
-// On the line after a hashbang, or after the directive prologue ('use
-// strict' must stay first), so that no line moves.
-function preambleAt(ast, code) {
+// Where the helpers' import goes, on a line of its own code so that no line
+// moves: after the module's last import (imports run in the order they are
+// written, and the app's own first ones, zone.js or a polyfill, must keep
+// running before als-wasm); with none, on the line after a hashbang, or
+// after the directive prologue ('use strict' must stay first). A CommonJS
+// script's require goes first: its helpers may be called before a later
+// require.
+function preambleAt(ast, code, commonJs) {
   const { program } = ast;
   let at = 0;
   if (program.interpreter) {
@@ -145,18 +153,21 @@ function preambleAt(ast, code) {
     at = lineEnd < 0 ? code.length : lineEnd + 1;
   }
   for (const directive of program.directives ?? []) at = Math.max(at, directive.end);
+  if (!commonJs) {
+    for (const statement of program.body) if (LOADS.has(statement.type) && statement.source) at = Math.max(at, statement.end);
+  }
   return at;
 }
 
-// The import (or require) of the helpers this module uses. After a directive
+// The import (or require) of the helpers this module uses. After a statement
 // that has no semicolon of its own, one comes first.
-function preamble(ast, names, used, runtime, afterDirective) {
+function preamble(names, used, runtime, commonJs, needsSemicolon) {
   const spec = JSON.stringify(runtime);
   const helpers = [];
   if (used.has('await')) helpers.push(['awaited', names.awaited], ['resume', names.resume]);
   if (used.has('iterate')) helpers.push(['iterated', names.iterated]);
-  const lead = afterDirective ? ';' : '';
-  if (ast.program.sourceType === 'script' && isCommonJs(ast.program)) {
+  const lead = needsSemicolon ? ';' : '';
+  if (commonJs) {
     return `${lead}var { ${helpers.map(([name, local]) => `${name}: ${local}`).join(', ')} } = require(${spec});`;
   }
   return `${lead}import { ${helpers.map(([name, local]) => `${name} as ${local}`).join(', ')} } from ${spec};`;

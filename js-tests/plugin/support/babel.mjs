@@ -41,13 +41,17 @@ export function sites(ast) {
   return found.sort((a, b) => a.node.start - b.node.start);
 }
 
-// The helpers' local names, from the preamble the output must start with
-// (after hashbang and directives): an import of the runtime in a module, a
-// `var {…} = require(runtime)` in a CommonJS script.
+// The helpers' local names and the statement that brings them: in a
+// CommonJS script a `var {…} = require(runtime)` first (after hashbang and
+// directives); in a module an import of the runtime that comes after every
+// import of the module's own (they must keep running first). Helpers the
+// module does not use are not imported, and their names match no call.
 export function preamble(program, type, runtime = RUNTIME) {
-  const first = program.body[0];
   const names = {};
+  let index;
   if (type === 'commonjs') {
+    index = 0;
+    const first = program.body[0];
     const decl = first?.type === 'VariableDeclaration' ? first.declarations[0] : null;
     const init = decl?.init;
     if (init?.type !== 'CallExpression' || init.callee.name !== 'require' || init.arguments[0]?.value !== runtime) {
@@ -55,13 +59,14 @@ export function preamble(program, type, runtime = RUNTIME) {
     }
     for (const p of decl.id.properties) names[p.key.name] = p.value.name;
   } else {
-    if (first?.type !== 'ImportDeclaration' || first.source.value !== runtime) {
-      throw new Error(`the output does not start with the import of the runtime (first statement: ${first?.type})`);
-    }
-    for (const s of first.specifiers) names[s.imported.name] = s.local.name;
+    index = program.body.findIndex((s) => s.type === 'ImportDeclaration' && s.source.value === runtime);
+    if (index < 0) throw new Error('the output has no import of the runtime');
+    const later = program.body.slice(index + 1).find((s) => s.source && /^(Import|Export)/.test(s.type));
+    if (later) throw new Error(`the module's own ${later.type} of ${later.source.value} comes after the runtime's import`);
+    for (const s of program.body[index].specifiers) names[s.imported.name] = s.local.name;
   }
-  // Only the helpers a module uses are imported: the others match no call.
   for (const helper of ['awaited', 'resume', 'iterated']) names[helper] ??= `\0${helper} (not imported)`;
+  Object.defineProperty(names, 'statement', { value: index });
   return names;
 }
 
