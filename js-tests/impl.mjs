@@ -3,8 +3,10 @@
 // runtime-detecting index.js by path, as a Deno local path or an unknown host
 // gets it (ALS_ENTRY=detect), or the package's entry for this host (the
 // native carrier on Node, Deno and Bun).
-// In a page, the runner's page may set globalThis.__alsTestEnv instead.
-const env = globalThis.process?.env ?? globalThis.__alsTestEnv ?? {};
+// In a page, the runner's page may set globalThis.__alsTestEnv instead; it
+// comes first, since Vite's build replaces `process.env` with `{}` in the
+// code it bundles (js-tests/bundlers/).
+const env = globalThis.__alsTestEnv ?? globalThis.process?.env ?? {};
 export const isNode = env.ALS_IMPL === 'node';
 // ALS_PLUGIN=1: this code was rewritten by als-wasm/plugin (a bundled test
 // app), which makes the patch carrier follow `await 5` and thenables too.

@@ -7,11 +7,11 @@ use std::path::Path;
 use std::process::Command;
 
 use crate::runner_server::Drain;
-use crate::{demo, pack};
+use crate::{bundled, demo, pack};
 use crate::run::{capture, root, Result};
 use crate::tools::{self, NpmTools};
 
-struct Outcome {
+pub(crate) struct Outcome {
     name: String,
     passed: u64,
     failed: u64,
@@ -58,8 +58,17 @@ pub fn all(filters: &[String]) -> Result {
         if wanted(scratch) {
             outcomes.push(scratch_install(&root, &tarball));
         }
+        // The bundled apps are built from the package just installed.
+        let bundlers = bundled::bundlers_for(hosts.iter().map(|(n, _)| n.as_str()));
+        if !bundlers.is_empty() {
+            outcomes.push(bundled::build(&js_tests, &bundlers));
+        }
         for (name, mut cmd) in hosts {
-            outcomes.push(suite(&name, &mut cmd, js_counts));
+            outcomes.push(if bundled::is_bundled(&name) {
+                bundled::run(&name, &js_tests, &mut cmd)
+            } else {
+                suite(&name, &mut cmd, js_counts)
+            });
         }
     }
     if wanted(DEMOS_END_TO_END) {
@@ -82,8 +91,8 @@ pub fn all(filters: &[String]) -> Result {
 /// host's own AsyncLocalStorage (all of them on Node 24, the specification;
 /// the propagation groups elsewhere, where hosts differ from Node 24 in API
 /// details); the differential run; the fresh-realm cases, each in a new
-/// process or page (run-fresh.mjs, the browser runners' --fresh); and the
-/// toolchain projects (scratch/).
+/// process or page (run-fresh.mjs, the browser runners' --fresh); the
+/// toolchain projects (scratch/); and the bundled apps (bundled.rs).
 fn js_hosts(npm: &NpmTools, geckodriver: &Path, dir: &Path, tarball: &Path) -> Vec<(String, Command)> {
     let node20 = Path::new("node");
     let node24 = npm.get("node");
@@ -185,6 +194,15 @@ fn js_hosts(npm: &NpmTools, geckodriver: &Path, dir: &Path, tarball: &Path) -> V
     suites.push(("fresh-realm cases in headless Firefox".into(), firefox("--fresh")));
     for tool in SCRATCH_TOOLS {
         suites.push((format!("toolchain project: {tool}"), scratch(tool)));
+    }
+    suites.push(("plugin transform: snapshots, source maps, bundlers' own errors (Node 20)".into(), host(node20, &["plugin/all.mjs"])));
+    for bundled::Suite { name, browser, args } in bundled::suites() {
+        let mut cmd = match browser {
+            bundled::Browser::Chromium => chromium(&args[0]),
+            bundled::Browser::Firefox => firefox(&args[0]),
+        };
+        cmd.args(&args[1..]);
+        suites.push((name, cmd));
     }
     suites
 }
@@ -310,7 +328,7 @@ fn never_reported(ok: bool, out: &str) -> bool {
 }
 
 /// Prints a suite's outcome; a suite that failed without counts counts as one failure.
-fn report(name: &str, ok: bool, out: &str, counts: Option<(u64, u64)>) -> Outcome {
+pub(crate) fn report(name: &str, ok: bool, out: &str, counts: Option<(u64, u64)>) -> Outcome {
     let (passed, failed) = match counts {
         Some((p, f)) if ok || f > 0 => (p, f),
         Some((p, _)) => (p, 1),
@@ -339,7 +357,7 @@ fn cargo_counts(out: &str) -> Option<(u64, u64)> {
 }
 
 /// The harness's `RESULT {"passed":N,"failed":M}` line.
-fn js_counts(out: &str) -> Option<(u64, u64)> {
+pub(crate) fn js_counts(out: &str) -> Option<(u64, u64)> {
     let line = out.lines().rev().find(|l| l.starts_with("RESULT "))?;
     let field = |key: &str| {
         let rest = line.split(&format!("\"{key}\":")).nth(1)?;

@@ -1,0 +1,33 @@
+// The html page of one bundled build. It mirrors console.log into
+// <pre id="out"> (run-firefox.mjs reads the log back from there), tells the
+// cases what the build did before the bundle loads (impl.mjs: ALS_PLUGIN=1
+// only in a plugin build, so the expectation comes from the build, never from
+// detection), then imports the bundle; a bundle that fails to load reports
+// one failure.
+export function page({ title, bundle, plugin }) {
+  const env = plugin ? "globalThis.__alsTestEnv = { ALS_PLUGIN: '1' };\n" : '';
+  return `<!doctype html>
+<html>
+<head>
+<meta charset="utf-8">
+<title>${title}</title>
+<link rel="icon" href="data:,">
+</head>
+<body>
+<pre id="out"></pre>
+<script type="module">
+const out = document.getElementById('out');
+const log = console.log.bind(console);
+console.log = (...a) => { log(...a); out.textContent += a.join(' ') + '\\n'; };
+${env}try {
+  await import('./${bundle}');
+} catch (e) {
+  console.log(\`FAIL loading the bundle\\n  \${e && e.stack || e}\`);
+  globalThis.__alsResult = { passed: 0, failed: 1 };
+  console.log(\`RESULT \${JSON.stringify(globalThis.__alsResult)}\`);
+}
+</script>
+</body>
+</html>
+`;
+}

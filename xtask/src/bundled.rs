@@ -1,0 +1,114 @@
+//! The bundled test apps (js-tests/bundlers/, issue 15): each bundler builds
+//! one app of the cases with als-wasm/plugin and once without it, the
+//! fresh-realm cases with it, and a zone.js app with and without it; each
+//! build runs in headless Chromium and Firefox. A plugin build's page tells
+//! the cases the code was rewritten (ALS_PLUGIN=1: every await exact, 0
+//! losses); a plain build expects the
+//! patch carrier's documented losses, never a leak.
+
+use std::path::Path;
+use std::process::Command;
+
+use crate::run::capture;
+use crate::suites::{js_counts, report, Outcome};
+
+pub const BUNDLERS: [&str; 4] = ["vite", "rollup", "webpack", "esbuild"];
+
+/// The build step's outcome; it runs whenever a bundled suite is wanted.
+pub const BUILD: &str = "bundled apps built by js-tests/bundlers/build.mjs";
+
+pub enum Browser {
+    Chromium,
+    Firefox,
+}
+
+/// One bundled suite: its name, its browser, and its runner's arguments
+/// (run-browser.mjs / run-firefox.mjs: the build's page, and --fresh).
+pub struct Suite {
+    pub name: String,
+    pub browser: Browser,
+    pub args: Vec<String>,
+}
+
+/// Every bundled suite, named after its bundler, build and browser.
+pub fn suites() -> Vec<Suite> {
+    // (folder, what it holds, how it was built, one case per page load)
+    let builds = [
+        ("plugin", "app", " + plugin", false),
+        ("plain", "app", ", no plugin", false),
+        ("fresh-plugin", "fresh-realm cases", " + plugin", true),
+        ("zone-plugin", "zone.js app", " + plugin", false),
+        ("zone-plain", "zone.js app", ", no plugin", false),
+    ];
+    let mut suites = Vec::new();
+    for bundler in BUNDLERS {
+        for (dir, what, how, fresh) in builds {
+            for (browser, shown) in [(Browser::Chromium, "Chromium"), (Browser::Firefox, "Firefox")] {
+                let mut args = vec![format!("--page={}", page(bundler, dir))];
+                if fresh {
+                    args.push("--fresh".into());
+                }
+                let name = format!("bundled {what} ({bundler}{how}) in headless {shown}");
+                suites.push(Suite { name, browser, args });
+            }
+        }
+    }
+    suites
+}
+
+/// A build's page, relative to js-tests/ (build.mjs writes it last).
+fn page(bundler: &str, build: &str) -> String {
+    format!(".bundled/{bundler}-{build}/index.html")
+}
+
+pub fn is_bundled(name: &str) -> bool {
+    name.starts_with("bundled ")
+}
+
+/// The bundlers that the suites named in `names` need built.
+pub fn bundlers_for<'a>(names: impl Iterator<Item = &'a str> + Clone) -> Vec<&'static str> {
+    let wanted = |bundler: &str| names.clone().any(|n| is_bundled(n) && n.contains(&format!("({bundler}")));
+    BUNDLERS.into_iter().filter(|b| wanted(b)).collect()
+}
+
+/// Builds the apps of `bundlers` into js-tests/.bundled/; always prints the
+/// output, which has each build's time.
+pub fn build(js_tests: &Path, bundlers: &[&str]) -> Outcome {
+    println!("== {BUILD} ({})", bundlers.join(", "));
+    let (ok, out) = capture(Command::new("node").current_dir(js_tests).arg("bundlers/build.mjs").args(bundlers));
+    print!("{out}");
+    report(BUILD, ok, &out, None)
+}
+
+/// Runs one bundled suite. The stress test's counts are printed even when it
+/// passes (the README quotes what a plain build loses); a build that is
+/// missing (it failed, above) fails the suite without starting a browser.
+pub fn run(name: &str, js_tests: &Path, cmd: &mut Command) -> Outcome {
+    println!("== {name}");
+    let pages = cmd.get_args().filter_map(|a| a.to_str()?.strip_prefix("--page="));
+    if let Some(page) = pages.map(str::to_owned).find(|p| !js_tests.join(p).exists()) {
+        return report(name, false, &format!("{page} was not built"), None);
+    }
+    let (ok, out) = capture(cmd);
+    for line in out.lines().filter(|l| l.starts_with("stress seed=")) {
+        println!("  {line}");
+    }
+    report(name, ok, &out, js_counts(&out))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_suite_names_the_bundler_whose_build_it_opens() {
+        let suites = suites();
+        assert_eq!(suites.len(), BUNDLERS.len() * 10);
+        for s in &suites {
+            let needs = bundlers_for([s.name.as_str()].into_iter());
+            assert_eq!(needs.len(), 1, "{}", s.name);
+            assert!(s.args[0].starts_with(&format!("--page=.bundled/{}-", needs[0])), "{}", s.name);
+        }
+        assert!(bundlers_for(["js-tests in headless Chromium"].into_iter()).is_empty());
+    }
+}
