@@ -3,8 +3,9 @@
 // with run(store, fn) and getStore(), snapshot() captures the current context
 // as a function that runs a callback in it, and enterWith says whether
 // Storage has enterWith. An implementation that does not exist on this host
-// throws NotHere. `plugin: true` marks als-wasm for code that als-wasm/plugin
-// rewrote: the workloads that have such code (workloads.mjs) run its build.
+// throws NotHere. als-wasm-plugin is for the plugin workloads alone
+// (workloads.mjs), which measure no library, then als-wasm without and with
+// the plugin in one realm: it answers no library, and install() for als-wasm.
 export const IMPLS = ['none', 'floor', 'als-wasm', 'als-wasm-plugin', 'als-wasm-native', 'host', 'als-browser', 'zone.js'];
 
 export class NotHere extends Error {}
@@ -26,8 +27,11 @@ export async function load(name) {
     case 'als-wasm-plugin': {
       // The plugin's runtime is the identity where a host carries awaits.
       if (server) throw new NotHere('the plugin is for browsers');
-      const m = await import('als-wasm/browser');
-      return { ...node(m.AsyncLocalStorage, `carrier ${m.carrier}`, m.carrier === 'patch'), plugin: true };
+      const install = async () => {
+        const m = await import('als-wasm/browser');
+        return node(m.AsyncLocalStorage, `carrier ${m.carrier}`, m.carrier === 'patch');
+      };
+      return { ...plain(), install };
     }
     case 'als-wasm-native': {
       if (!server) throw new NotHere('no host AsyncLocalStorage to carry the context');

@@ -1,11 +1,15 @@
 // node bench/main.mjs: the whole benchmark, in one go. Every workload of
 // every implementation runs in a fresh process (Node 20, Node 24, Deno, Bun)
-// or a fresh browser context (Chromium) or page (Firefox); then the sizes.
-// Writes target/bench/bench.json and bench.md, updates README.md's table and
-// prints the markdown.
+// or a fresh browser context (Chromium) or page (Firefox); then the sizes and
+// the build time that als-wasm/plugin adds (plugin/build-time.mjs). Writes
+// target/bench/bench.json and bench.md, prints the markdown and, after a
+// full run, updates README.md's table.
 //   env: NODE24, DENO, BUN (executables), PLAYWRIGHT_CORE, ESBUILD (package
 //   directories), GECKODRIVER and FIREFOX (Firefox is skipped without them),
-//   BENCH_HOSTS (optional: a comma-separated subset of host names).
+//   BENCH_ONLY (optional, comma-separated: host names, workload names and
+//   `builds`). Each kind named runs only what is named, a kind not named all
+//   of it; but the builds run only when named or nothing is, and `builds`
+//   alone runs no host. Such a part leaves README.md as it is.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -18,26 +22,44 @@ const tests = fileURLToPath(new URL('..', import.meta.url));
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const out = `${repo}target/bench`;
 
+const only = env.BENCH_ONLY ? env.BENCH_ONLY.split(',') : [];
 const server = (name, argv) => ({ name, kind: 'server', argv });
-const HOSTS = [
+const ALL_HOSTS = [
   server('Node 20', ['node', '--expose-gc', 'bench/one.mjs']),
   server('Node 24', [env.NODE24, '--expose-gc', 'bench/one.mjs']),
   server('Deno', [env.DENO, 'run', '-A', '--v8-flags=--expose-gc', 'bench/one.mjs']),
   server('Bun', [env.BUN, 'bench/one.mjs']),
   { name: 'Chromium', kind: 'browser', argv: ['node', 'bench/chromium.mjs'] },
   { name: 'Firefox', kind: 'browser', argv: ['node', 'bench/firefox.mjs'], needs: ['GECKODRIVER', 'FIREFOX'] },
-].filter((h) => !env.BENCH_HOSTS || env.BENCH_HOSTS.split(',').includes(h.name));
+];
+const unknown = only.filter((n) => n !== 'builds' && !WORKLOADS[n] && !ALL_HOSTS.some((h) => h.name === n));
+if (unknown.length) throw new Error(`bench: no host or workload named ${unknown.join(', ')}`);
+const picked = (names) => (names.some((n) => only.includes(n)) ? names.filter((n) => only.includes(n)) : names);
+const hostNames = only.length && only.every((n) => n === 'builds') ? [] : picked(ALL_HOSTS.map((h) => h.name));
+const HOSTS = hostNames.map((name) => ALL_HOSTS.find((h) => h.name === name));
+const WORKLOAD_NAMES = picked(Object.keys(WORKLOADS));
+const full = only.length === 0;
 
 // Which implementations a workload runs: the slow-path floor only where
-// awaits are timed; the host-carried ones only on servers.
+// awaits are timed; the host-carried ones only on servers; the plugin's
+// build only where a workload has one, and those only in browsers.
 function implsFor(workload, host) {
   const w = WORKLOADS[workload];
+  if (w.browsers && host.kind !== 'browser') return [];
   return IMPLS.filter((impl) => {
     if (impl === 'floor' && !w.async) return false;
+    if (impl === 'als-wasm-plugin' && !w.plugin) return false;
     if (w.only && !w.only.includes(impl)) return false;
     if (host.kind === 'browser' && (impl === 'host' || impl === 'als-wasm-native')) return false;
     return true;
   });
+}
+
+// A run that measures variants side by side in one realm (the plugin
+// workloads) answers { variants: { impl: result } }: a row for each.
+function rows({ variants, ...row }) {
+  if (!variants) return [row];
+  return Object.entries(variants).map(([impl, r]) => ({ host: row.host, impl, workload: row.workload, ...r }));
 }
 
 function jsonLines(text) {
@@ -54,6 +76,12 @@ function version(argv) {
   return r.text.split('\n')[0].trim();
 }
 
+// The app code of the plugin workloads, with and without the plugin; if
+// that fails, their runs answer an error.
+if (HOSTS.some((h) => h.kind === 'browser')) {
+  await import('./plugin/build-awaits.mjs').then((m) => m.buildAwaits()).catch((e) => console.error(`bench: plugin/build-awaits.mjs: ${e.stack ?? e}`));
+}
+
 const results = [];
 const versions = {};
 for (const host of HOSTS) {
@@ -61,14 +89,14 @@ for (const host of HOSTS) {
     console.error(`bench: ${host.name} skipped (set ${host.needs.join(', ')})`);
     continue;
   }
-  const jobs = Object.keys(WORKLOADS).flatMap((w) => implsFor(w, host).map((impl) => [impl, w]));
+  const jobs = WORKLOAD_NAMES.flatMap((w) => implsFor(w, host).map((impl) => [impl, w]));
   console.error(`bench: ${host.name}, ${jobs.length} runs`);
   if (host.kind === 'server') {
     versions[host.name] = version(host.argv);
     for (const [impl, workload] of jobs) {
       const r = exec([...host.argv, impl, workload], 300_000);
       const line = jsonLines(r.text).pop();
-      results.push({ host: host.name, impl, workload, ...(line ?? { error: `exit ${r.ok ? 0 : 'failed'}: ${r.err.slice(-2000)}` }) });
+      results.push(...rows({ host: host.name, impl, workload, ...(line ?? { error: `exit ${r.ok ? 0 : 'failed'}: ${r.err.slice(-2000)}` }) }));
     }
   } else {
     const r = exec([...host.argv, ...jobs.map((j) => j.join(':'))], 3_600_000);
@@ -76,7 +104,7 @@ for (const host of HOSTS) {
     const header = lines.find((l) => l.version);
     if (header) versions[host.name] = header.version;
     const done = lines.filter((l) => l.workload);
-    for (const line of done) results.push({ host: host.name, ...line });
+    for (const line of done) results.push(...rows({ host: host.name, ...line }));
     if (!r.ok) console.error(`bench: ${host.name} stopped after ${done.length} of ${jobs.length} runs:\n${r.err.slice(-4000)}`);
   }
   for (const r of results.filter((r) => r.host === host.name && r.error)) {
@@ -85,17 +113,25 @@ for (const host of HOSTS) {
 }
 
 const sizes = jsonLines(exec(['node', 'bench/size.mjs'], 120_000).text);
-const data = { date: new Date().toISOString(), versions, results, sizes };
+let builds = [];
+if (full || only.includes('builds')) {
+  console.error('bench: build time with and without als-wasm/plugin');
+  const r = exec(['node', 'bench/plugin/build-time.mjs'], 3_600_000);
+  builds = jsonLines(r.text);
+  if (!r.ok) console.error(`bench: build time failed:\n${r.err.slice(-4000)}`);
+}
+const data = { date: new Date().toISOString(), versions, results, sizes, builds };
 mkdirSync(out, { recursive: true });
 writeFileSync(`${out}/bench.json`, `${JSON.stringify(data, null, 1)}\n`);
 const markdown = render(data);
 writeFileSync(`${out}/bench.md`, markdown);
 
-// README.md shows the latest run between these markers.
+// README.md shows the latest full run between these markers.
 const readmePath = `${repo}README.md`;
 const readme = readFileSync(readmePath, 'utf8');
 const [begin, end] = ['<!-- bench:begin -->', '<!-- bench:end -->'];
-if (readme.includes(begin) && readme.includes(end)) {
+if (!full) console.error(`bench: a part (${only.join(', ')}): README.md left as it is`);
+else if (readme.includes(begin) && readme.includes(end)) {
   const updated = `${readme.slice(0, readme.indexOf(begin) + begin.length)}\n${markdown}\n${readme.slice(readme.indexOf(end))}`;
   writeFileSync(readmePath, updated);
 }

@@ -1,6 +1,7 @@
 // Renders bench.json (main.mjs) as markdown: the targets with their verdicts,
 // then per workload the median per op and the ratio to no ALS, with the
-// ratios of als-wasm to each competitor; memory, sizes and load times.
+// ratios of als-wasm to each competitor; awaits and build time with
+// als-wasm/plugin; memory, sizes and load times.
 import { median } from './measure.mjs';
 import { WORKLOADS } from './workloads.mjs';
 
@@ -8,6 +9,7 @@ const NAMES = {
   none: 'no ALS (baseline)',
   floor: 'no ALS, every `await` on the slow path (floor)',
   'als-wasm': 'als-wasm, patch carrier',
+  'als-wasm-plugin': 'als-wasm, patch carrier, code rewritten by `als-wasm/plugin`',
   'als-wasm-native': 'als-wasm, native carrier',
   host: "the host's own ALS",
   'als-browser': 'als-browser 1.0.1',
@@ -16,25 +18,29 @@ const NAMES = {
 const SPEED = Object.keys(WORKLOADS).filter((w) => !WORKLOADS[w].memory && !WORKLOADS[w].only && !WORKLOADS[w].root);
 // Code outside any run (workloads.mjs): no ALS, the floor, als-wasm and the host's own.
 const ROOT = Object.keys(WORKLOADS).filter((w) => WORKLOADS[w].root);
+// Awaits in code that als-wasm/plugin rewrote, with and without it (browsers).
+const PLUGIN = Object.keys(WORKLOADS).filter((w) => WORKLOADS[w].plugin);
+const BUNDLERS = { esbuild: 'esbuild', rollup: 'Rollup', vite: 'Vite', webpack: 'webpack' };
 const CARRIERS = ['als-wasm', 'als-wasm-native'];
 const BROWSERS = ['Chromium', 'Firefox'];
 
 // What a user of this host gets from `import 'als-wasm'`.
 const ours = (host) => (BROWSERS.includes(host) ? 'als-wasm' : 'als-wasm-native');
 
-export function render({ date, versions, results, sizes }) {
+export function render({ date, versions, results, sizes, builds = [] }) {
   const hosts = [...new Set(results.map((r) => r.host))];
   const get = (host, impl, workload) => results.find((r) => r.host === host && r.impl === impl && r.workload === workload);
   const ok = (r) => r && !r.na && !r.error;
   const ratio = (a, b) => (ok(a) && ok(b) && b.ns > 0 ? a.ns / b.ns : null);
   const x = (n) => (n === null ? '—' : `${n < 10 ? n.toFixed(2) : n.toFixed(1)}×`);
   const ns = (n) => (n >= 1e6 ? `${(n / 1e6).toFixed(1)} ms` : n >= 1000 ? `${(n / 1000).toFixed(2)} µs` : `${n < 10 ? n.toFixed(1) : n.toFixed(0)} ns`);
-  // `seen`: what the workload's `kept` counts, in the words of its table.
-  const cell = (r, base, seen = 'kept') => {
+  // `seen`: what the workload's `kept` counts, in the words of its table;
+  // `always`: say it where it is all of them too.
+  const cell = (r, base, seen = 'kept', always = false) => {
     if (!r) return '';
     if (r.na) return '—';
     if (r.error) return 'error';
-    const kept = r.kept === r.ops ? '' : `, ${seen} ${pct(r.kept / r.ops)}`;
+    const kept = r.kept === r.ops && !always ? '' : `, ${seen} ${pct(r.kept / r.ops)}`;
     return `${ns(r.ns)} (${x(ratio(r, base))}${kept})`;
   };
   const lines = [];
@@ -96,6 +102,22 @@ export function render({ date, versions, results, sizes }) {
     if (leaks.length) row[3] = 'not met';
     return row;
   };
+  // The plugin's targets. Awaits of a settled promise in Chromium: with the
+  // plugin ÷ without, each keeping every store, else not met.
+  const pluginRow = () => {
+    const ratioIn = (h) => ratio(get(h, 'als-wasm-plugin', 'pluginPromises'), get(h, 'als-wasm', 'pluginPromises'));
+    const [plugin, without] = ['als-wasm-plugin', 'als-wasm'].map((i) => get('Chromium', i, 'pluginPromises'));
+    const lost = [plugin, without].filter((r) => ok(r) && r.kept !== r.ops);
+    const row = t('plugin: `await` of a settled promise in Chromium, with ÷ without the plugin', ratioIn('Chromium'), 1,
+      [`Firefox: ${x(ratioIn('Firefox'))}`, ok(plugin) ? `kept ${pct(plugin.kept / plugin.ops)} with the plugin, ${ok(without) ? pct(without.kept / without.ops) : '—'} without` : ''].filter(Boolean).join('; '));
+    if (lost.length) row[3] = 'not met';
+    return row;
+  };
+  const build = (b) => builds.find((r) => r.build === b && r.plain > 0);
+  const buildRatio = (b) => (build(b) ? build(b).plugin / build(b).plain : null);
+  const buildRow = () => t('plugin: build time of a 1 MB app with esbuild, with ÷ without the plugin', buildRatio('esbuild'), 1.5,
+    Object.keys(BUNDLERS).filter((b) => b !== 'esbuild' && build(b)).map((b) => `${BUNDLERS[b]}: ${x(buildRatio(b))}`).join(', '));
+
   lines.push('**Targets**', '');
   table(['target', 'measured', 'goal', 'verdict', 'context'], [
     t('`run` + `getStore` in Chromium, ÷ als-browser', ratio(get('Chromium', 'als-wasm', 'run'), get('Chromium', 'als-browser', 'run')), 0.25),
@@ -112,9 +134,13 @@ export function render({ date, versions, results, sizes }) {
     heapRow('als-wasm-native'),
     rootRow('root `await`s, als-wasm ÷ floor', ['rootAwaits'], 'floor', 1.2),
     rootRow('root callbacks (`setTimeout` and `.then`), als-wasm ÷ no library', ['rootTimers', 'rootThens'], 'none', 1.5),
+    pluginRow(),
+    buildRow(),
   ]);
 
-  for (const w of SPEED) {
+  // A part of the bench (main.mjs, BENCH_ONLY) shows only what it ran.
+  const ran = (w) => results.some((r) => r.workload === w);
+  for (const w of SPEED.filter(ran)) {
     lines.push(`**${WORKLOADS[w].label}**`, '');
     const impls = Object.keys(NAMES).filter((i) => hosts.some((h) => get(h, i, w)));
     const rows = impls.map((i) => [NAMES[i], ...hosts.map((h) => cell(get(h, i, w), get(h, 'none', w)))]);
@@ -126,7 +152,7 @@ export function render({ date, versions, results, sizes }) {
     );
     table(['', ...hosts], rows);
   }
-  lines.push('*als-wasm* in the ratio rows is what `import \'als-wasm\'` gives on that host: the native carrier on Node, Deno and Bun, the patch carrier in browsers.', '');
+  if (SPEED.some(ran)) lines.push('*als-wasm* in the ratio rows is what `import \'als-wasm\'` gives on that host: the native carrier on Node, Deno and Bun, the patch carrier in browsers.', '');
 
   // Root code, one table: a row of each implementation under each workload.
   if (ROOT.some((w) => results.some((r) => r.workload === w))) {
@@ -144,8 +170,35 @@ export function render({ date, versions, results, sizes }) {
     table(['', ...hosts], rows);
   }
 
-  lines.push('**Memory**: JS heap in use after a forced GC, minus the same before the workload (Node `--expose-gc`, Deno `--v8-flags=--expose-gc`, Bun `Bun.gc(true)`, Chromium DevTools `HeapProfiler.collectGarbage` + `Performance.getMetrics`; Firefox cannot force one from a page).', '');
-  for (const w of ['heap', 'soak']) {
+  // Awaits with the plugin: per workload, each variant, then the two ratios.
+  const pluginHosts = hosts.filter((h) => PLUGIN.some((w) => get(h, 'als-wasm-plugin', w)));
+  if (pluginHosts.length) {
+    lines.push('**With `als-wasm/plugin`**, in browsers: per `await`, one loop bundled by esbuild without the plugin and with it, side by side in one fresh context (Chromium) or page (Firefox): with no library first, then with als-wasm, the two builds in turns. "kept" is the share of awaits after which the store was still there.', '');
+    const rows = [];
+    for (const w of PLUGIN) {
+      rows.push([`*${WORKLOADS[w].label}*`, ...pluginHosts.map(() => '')]);
+      rows.push(...['none', 'als-wasm', 'als-wasm-plugin'].map((i) => [NAMES[i], ...pluginHosts.map((h) => cell(get(h, i, w), get(h, 'none', w), 'kept', true))]));
+      rows.push(['*with the plugin ÷ without*', ...pluginHosts.map((h) => x(ratio(get(h, 'als-wasm-plugin', w), get(h, 'als-wasm', w))))]);
+      rows.push(['*with the plugin ÷ no library*', ...pluginHosts.map((h) => x(ratio(get(h, 'als-wasm-plugin', w), get(h, 'none', w))))]);
+    }
+    table(['', ...pluginHosts], rows);
+  }
+
+  // Build time with the plugin: per bundler, the medians and their ratio.
+  const app = builds.find((r) => r.build === 'app');
+  if (app) {
+    const runs = builds.find((r) => r.runs)?.runs;
+    lines.push(`**Build time with \`als-wasm/plugin\`**: a generated app of ${(app.bytes / 2 ** 20).toFixed(2)} MB (${app.modules} modules, ${app.awaits} \`await\`s; one module in five without any) that imports als-wasm, built without a minifier; the median of ${runs} builds, each in a fresh process.`, '');
+    table(['', 'without the plugin', 'with the plugin', 'with ÷ without', 'of which loading the plugin'], Object.keys(BUNDLERS).filter(build).map((b) => {
+      const r = build(b);
+      return [BUNDLERS[b], fmtMs(r.plain), fmtMs(r.plugin), x(buildRatio(b)), fmtMs(r.pluginImport)];
+    }));
+    const tr = builds.find((r) => r.build === 'transform');
+    if (tr) lines.push(`The transform alone (Babel's parser, magic-string and a source map, in one process over every module): ${fmtMs(tr.warm)} per MB, ${fmtMs(tr.cold)} per MB on the process's first pass.`, '');
+  }
+
+  if (ran('heap') || ran('soak')) lines.push('**Memory**: JS heap in use after a forced GC, minus the same before the workload (Node `--expose-gc`, Deno `--v8-flags=--expose-gc`, Bun `Bun.gc(true)`, Chromium DevTools `HeapProfiler.collectGarbage` + `Performance.getMetrics`; Firefox cannot force one from a page).', '');
+  for (const w of ['heap', 'soak'].filter(ran)) {
     const impls = Object.keys(NAMES).filter((i) => hosts.some((h) => get(h, i, w)));
     table([WORKLOADS[w].label, ...hosts], impls.map((i) => [NAMES[i], ...hosts.map((h) => {
       const r = get(h, i, w);

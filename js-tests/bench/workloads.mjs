@@ -4,16 +4,13 @@
 // { ns, ms, ops, kept, ... }: `kept` counts the checks that saw the store the code was started with (every check, for a
 // correct ALS; none after an `await`, for one that loses the context); in
 // root code (`root: true`), the checks that saw no store.
-import { sample } from './measure.mjs';
+import { sample, sampleSideBySide } from './measure.mjs';
 
 const settled = Promise.resolve(1);
 const tick = () => new Promise((ok) => setTimeout(ok, 0));
 // The implementations that run the root workloads: no ALS, the floor,
 // als-wasm, and the host's own (what the native carrier stands on).
 const ROOT_IMPLS = ['none', 'floor', 'als-wasm', 'als-wasm-native', 'host'];
-// The plugin workloads, in browsers only: no library (a plain `await`),
-// als-wasm without the plugin, and als-wasm with it.
-const PLUGIN_IMPLS = ['none', 'als-wasm', 'als-wasm-plugin'];
 
 export const WORKLOADS = {
   // storage.run(i, () => storage.getStore()), the per-request cost.
@@ -240,7 +237,7 @@ export const WORKLOADS = {
   },
   // Sequential awaits in app code that als-wasm/plugin rewrites
   // (plugin/awaits.mjs, bundled with and without the plugin by
-  // plugin/build-awaits.mjs): `plugin: true`, browsers only.
+  // plugin/build-awaits.mjs), in browsers only.
   pluginValues: pluginWorkload('200k sequential `await 5` in a `run`', 'awaitValues'),
   pluginThenables: pluginWorkload('200k sequential `await thenable` in a `run`', 'awaitThenables'),
   pluginPromises: pluginWorkload('200k sequential `await` of a settled promise in a `run`', 'awaitPromises'),
@@ -348,21 +345,31 @@ export const WORKLOADS = {
 };
 
 // One of plugin/awaits.mjs's loops in a run, the store checked after each
-// await: the bundle the plugin rewrote for als-wasm-plugin, else the same
-// bundle without the rewrite.
+// await, side by side in this realm: with no library first (its own instance
+// of the module: nothing is installed yet), then als-wasm installed and the
+// bundle without the plugin and the one the plugin rewrote in turns. Answers
+// { variants }, a result each (main.mjs makes them rows of their own).
 function pluginWorkload(label, loop) {
   return {
     label,
     async: true,
     plugin: true,
     browsers: true,
-    only: PLUGIN_IMPLS,
-    async run({ Storage, plugin }) {
-      const built = await import(new URL(`../.scratch/bench/awaits.${plugin ? 'plugin' : 'plain'}.js`, import.meta.url));
-      const s = new Storage();
-      const store = { id: 1 };
+    only: ['als-wasm-plugin'],
+    async run({ Storage, install }) {
+      const built = (name, query = '') => import(new URL(`../.scratch/bench/awaits.${name}.js${query}`, import.meta.url));
       const ops = 200_000;
-      return sample(() => s.run(store, built[loop], s, store, ops), { ops, runs: 5 });
+      const once = (s, module) => {
+        const store = { id: 1 };
+        return () => s.run(store, module[loop], s, store, ops);
+      };
+      const none = await sample(once(new Storage(), await built('plain', '?none')), { ops });
+      const als = await install();
+      const [without, plugin] = await sampleSideBySide([
+        once(new als.Storage(), await built('plain')),
+        once(new als.Storage(), await built('plugin')),
+      ], { ops });
+      return { variants: { none, 'als-wasm': without, 'als-wasm-plugin': plugin } };
     },
   };
 }

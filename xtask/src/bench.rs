@@ -1,10 +1,12 @@
-//! `cargo xtask bench [host...]`: als-wasm against the field, in one go
-//! (js-tests/bench/main.mjs): every workload of every implementation in a
-//! fresh process (Node 20, Node 24, Deno, Bun) or browser context (Chromium,
-//! Firefox), then the sizes. Installs the package and its competitors
+//! `cargo xtask bench [host | workload | builds ...]`: als-wasm against the
+//! field, in one go (js-tests/bench/main.mjs): every workload of every
+//! implementation in a fresh process (Node 20, Node 24, Deno, Bun) or browser
+//! context (Chromium, Firefox), then the sizes and the build time that
+//! als-wasm/plugin adds. Installs the package and its competitors
 //! (js-tests/package.json: als-browser, zone.js) from npm first. Writes
 //! target/bench/bench.json and bench.md and the table in README.md.
-//! Hosts, when given, pick a subset by name ("Node 24", Chromium, …).
+//! Names, when given, run a part and leave README.md alone: hosts ("Node 24",
+//! Chromium, …), workloads (pluginPromises, …) and `builds`.
 
 use std::process::Command;
 
@@ -12,7 +14,7 @@ use crate::pack;
 use crate::run::{root, status, Result};
 use crate::tools;
 
-pub fn run(hosts: &[String]) -> Result {
+pub fn run(names: &[String]) -> Result {
     tools::wasm_toolchain()?;
     tools::chromium()?;
     let geckodriver = tools::firefox()?;
@@ -29,8 +31,8 @@ pub fn run(hosts: &[String]) -> Result {
         .env("ESBUILD", npm.bin.join("../esbuild"))
         .env("GECKODRIVER", geckodriver)
         .env("FIREFOX", "/usr/bin/firefox-esr");
-    if !hosts.is_empty() {
-        cmd.env("BENCH_HOSTS", hosts.join(","));
+    if !names.is_empty() {
+        cmd.env("BENCH_ONLY", names.join(","));
     }
     status(&mut cmd)
 }

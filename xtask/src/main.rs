@@ -2,6 +2,7 @@
 
 mod bench;
 mod build;
+mod bundled;
 mod demo;
 mod glue;
 mod pack;

@@ -9,7 +9,7 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-export const MODULES = 240;
+export const MODULES = 196;
 
 const NOUNS = ['user', 'order', 'invoice', 'product', 'cart', 'session', 'comment', 'ticket', 'project',
   'task', 'report', 'payment', 'shipment', 'review', 'coupon', 'team', 'message', 'file', 'event', 'audit'];
@@ -72,7 +72,7 @@ const METHODS = [
   (e, E, k) => `
   async *pages${k}(size = 50) {
     for (let page = 1; ; page++) {
-      const { items } = await this.list0({ page, size });
+      const { items } = await this.list1({ page, size });
       if (items.length === 0) return;
       yield* items;
     }
@@ -80,7 +80,7 @@ const METHODS = [
   (e, E, k) => `
   async count${k}(filter = {}) {
     let total = 0;
-    for await (const item of this.pages0()) {
+    for await (const item of this.pages2()) {
       if (Object.entries(filter).every(([key, value]) => item[key] === value)) total++;
     }
     return total;
@@ -147,7 +147,9 @@ function serviceModule(i, rnd) {
   const e = NOUNS[i % NOUNS.length];
   const E = `${cap(e)}${i}`;
   const methods = [];
-  for (let k = 0; k < 14; k++) methods.push(METHODS[(k + Math.floor(rnd() * METHODS.length)) % METHODS.length](e, E, k));
+  // get0, list1 and pages2 first: the other methods call them.
+  const first = [0, 1, 4];
+  for (let k = 0; k < 14; k++) methods.push(METHODS[k < 3 ? first[k] : Math.floor(rnd() * METHODS.length)](e, E, k));
   return `// ${cap(e)}s: the REST client, cached, and its middleware.
 import { request, sleep, HttpError } from './lib/http.js';
 import { log } from './lib/log.js';
@@ -198,7 +200,7 @@ function pureModule(i, rnd) {
   const e = NOUNS[i % NOUNS.length];
   const E = `${cap(e)}${i}`;
   const parts = [];
-  for (let k = 0; k < 18; k++) parts.push(PURE[(k + Math.floor(rnd() * PURE.length)) % PURE.length](e, E, k));
+  for (let k = 0; k < 18; k++) parts.push(PURE[Math.floor(rnd() * PURE.length)](e, E, k));
   return `// ${cap(e)}s: formatting, checks and table columns (no async code).\n${parts.join('\n')}\n`;
 }
 
@@ -249,12 +251,13 @@ export async function writeApp(dir) {
     files[name] = i % 5 === 4 ? pureModule(i, rnd) : serviceModule(i, rnd);
     names.push(name);
   }
+  // An app's entry: nothing exported, so bundlers in app mode (Vite) would
+  // drop what it does not use; a global keeps every module.
   files['main.js'] = `// Every module, kept alive through its namespace.
 import { requestContext } from './lib/log.js';
 ${names.map((n, i) => `import * as m${i} from './${n}';`).join('\n')}
 
-export const modules = [${names.map((_, i) => `m${i}`).join(', ')}];
-export { requestContext };
+globalThis.app = { requestContext, modules: [${names.map((_, i) => `m${i}`).join(', ')}] };
 `;
   let bytes = 0;
   for (const [path, text] of Object.entries(files)) {

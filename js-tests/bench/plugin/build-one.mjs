@@ -1,0 +1,53 @@
+// node bench/plugin/build-one.mjs <bundler> <plain|plugin> <entry> <outDir>:
+// one production build of the generated app (app.mjs) in this fresh process,
+// as a CLI build would run, with the bundler as js-tests installs it and,
+// for `plugin`, als-wasm/plugin. No minifier: it would only add the same
+// time to both. Prints { ms, pluginMs }: from before the bundler (and the
+// plugin) is imported until its output is written; of it, the plugin's import.
+const t0 = performance.now();
+const [bundler, variant, entry, outDir] = process.argv.slice(2);
+const withPlugin = variant === 'plugin';
+const als = withPlugin ? await import('als-wasm/plugin') : null;
+const pluginMs = performance.now() - t0;
+
+const builds = {
+  async esbuild() {
+    const { build } = await import('esbuild');
+    await build({
+      entryPoints: [entry], outdir: outDir, bundle: true, format: 'esm', platform: 'browser', logLevel: 'error',
+      plugins: withPlugin ? [als.esbuild()] : [],
+    });
+  },
+  async rollup() {
+    const { rollup } = await import('rollup');
+    const { nodeResolve } = await import('@rollup/plugin-node-resolve');
+    const bundle = await rollup({
+      input: entry, logLevel: 'silent',
+      plugins: [...(withPlugin ? [als.rollup()] : []), nodeResolve({ browser: true })],
+    });
+    await bundle.write({ dir: outDir, format: 'es' });
+    await bundle.close();
+  },
+  async vite() {
+    const { build } = await import('vite');
+    await build({
+      configFile: false, logLevel: 'error', root: outDir,
+      plugins: withPlugin ? [als.vite()] : [],
+      build: { outDir, emptyOutDir: true, minify: false, rolldownOptions: { input: entry } },
+    });
+  },
+  async webpack() {
+    const { default: webpack } = await import('webpack');
+    const stats = await new Promise((resolve, reject) => webpack({
+      mode: 'production', entry, target: 'web', devtool: false,
+      output: { path: outDir, filename: 'main.js' },
+      optimization: { minimize: false },
+      plugins: withPlugin ? [als.webpack()] : [],
+    }, (error, result) => (error ? reject(error) : resolve(result))));
+    if (stats.hasErrors()) throw new Error(stats.toString({ all: false, errors: true }));
+  },
+};
+
+if (!builds[bundler]) throw new Error(`unknown bundler ${bundler}`);
+await builds[bundler]();
+console.log(JSON.stringify({ ms: performance.now() - t0, pluginMs }));
