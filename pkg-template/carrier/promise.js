@@ -69,6 +69,9 @@ export function installPromise(global) {
   // True while a bracketed continuation runs (its [back to root] is queued).
   let inBracket = false;
   let resetQueued = false;
+  // A promise of the plugin hooks' that an await reads the constructor of
+  // next: it answers %Promise% there (the engine's fast path).
+  let fast = null;
 
   // The global Promise from now on, and what p.constructor answers: anything
   // but %Promise% makes `await` take the slow path. It constructs, inherits
@@ -155,12 +158,22 @@ export function installPromise(global) {
   // [enter frame] [what settle queues: the continuation] [root]
   function bracket(frame, settle, value) {
     queue(enterOf(frame));
+    closeBracket(settle, value);
+  }
+
+  // [what settle queues: a continuation that enters its frame first] [root]
+  function closeBracket(settle, value) {
     settle(value);
     queue(toRoot);
   }
 
   // For code rewritten by als-wasm/plugin: awaits bracketed the same way.
-  providePluginHooks(pluginHooks({ NativePromise, nativeResolve, nativeThen, callNative, bracket }));
+  providePluginHooks(pluginHooks({
+    NativePromise, nativeResolve, nativeThen, callNative, queue, bracket, closeBracket, enterOf,
+    fastPath: (promise) => {
+      fast = promise;
+    },
+  }));
 
   // A `then` for one await in the current frame, in place of `plain`, the
   // then the read would answer otherwise: the engine's (through then()),
@@ -231,6 +244,10 @@ export function installPromise(global) {
   Object.defineProperty(proto, 'then', { value: then, writable: true, configurable: true });
   accessor(proto, 'constructor', (self, value) => {
     if (internal || value !== NativePromise || self === proto) return value;
+    if (self === fast) {
+      fast = null;
+      return value;
+    }
     armed = self;
     return StandIn;
   });

@@ -49,6 +49,8 @@ export function parseModule(code, id) {
       return parse(code, {
         sourceType: 'unambiguous',
         sourceFilename: id,
+        // Comments are not needed here; attaching them costs a fifth of the parse.
+        attachComment: false,
         allowAwaitOutsideFunction: awaitOutside,
         allowReturnOutsideFunction: true,
         plugins: [...languagePlugins(id), decorators],
