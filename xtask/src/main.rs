@@ -22,7 +22,7 @@ fn main() -> ExitCode {
         Some("demo") => demo::serve(),
         Some("bench") => bench::run(&args[1..]),
         _ => {
-            eprintln!("usage: cargo xtask <build | test [suite...] | demo | bench [host...]>");
+            eprintln!("usage: cargo xtask <build | test [suite...] | demo | bench [host | workload | builds ...]>");
             return ExitCode::from(2);
         }
     };
