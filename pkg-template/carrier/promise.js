@@ -41,8 +41,7 @@
 //   there, but then `p.constructor === Promise` could not hold both in and
 //   out of contexts, and root continuations would start in whatever frame
 //   was left: identity and soundness win (README, "Limits").
-import { ROOT, currentFrame, swapFrame, onLeftBehind, providePluginHooks } from '../context.js';
-import { pluginHooks } from './plugin-hooks.js';
+import { ROOT, currentFrame, swapFrame, onLeftBehind, providePromiseInternals } from '../context.js';
 
 export function installPromise(global) {
   // %Promise% itself, even where zone.js has replaced the global Promise.
@@ -167,13 +166,14 @@ export function installPromise(global) {
     queue(toRoot);
   }
 
-  // For code rewritten by als-wasm/plugin: awaits bracketed the same way.
-  providePluginHooks(pluginHooks({
+  // For code rewritten by als-wasm/plugin (carrier/plugin-hooks.js, which
+  // only its bundles carry): awaits bracketed the same way.
+  providePromiseInternals({
     NativePromise, nativeResolve, nativeThen, callNative, queue, bracket, closeBracket, enterOf,
     fastPath: (promise) => {
       fast = promise;
     },
-  }));
+  });
 
   // A `then` for one await in the current frame, in place of `plain`, the
   // then the read would answer otherwise: the engine's (through then()),

@@ -1,12 +1,15 @@
 // What code rewritten by als-wasm/plugin imports (transform.js), in a
-// browser or any host the `browser`/`default` condition resolves to: the
-// patch carrier's plugin hooks (carrier/plugin-hooks.js). Importing the
-// package first installs the carrier of this realm; where it is native, the
-// host carries every await itself and the helpers change nothing.
+// browser or any host the `browser`/`default` condition resolves to: hooks
+// over the patch carrier's promise internals (carrier/plugin-hooks.js; only
+// bundles with rewritten code carry them). Importing the package first
+// installs the carrier of this realm; where it is native, the host carries
+// every await itself and the helpers change nothing.
 import '../index.js';
-import { pluginHooks } from '../context.js';
+import { promiseInternals } from '../context.js';
+import { pluginHooks } from '../carrier/plugin-hooks.js';
 
-const hooks = pluginHooks();
+const internals = promiseInternals();
+const hooks = internals && pluginHooks(internals);
 const same = (x) => x;
 
 export const awaited = hooks?.awaited ?? same;

@@ -36,9 +36,10 @@ function newRealmContext() {
     // call either, the frame cannot outlive its job (carrier/promise.js
     // queues a job back to the root).
     leftBehind: null,
-    // Set by the patch carrier: what code rewritten by als-wasm/plugin
-    // calls at every await (carrier/plugin-hooks.js).
-    pluginHooks: null,
+    // Set by the patch carrier: the promise internals that code rewritten by
+    // als-wasm/plugin needs (carrier/plugin-hooks.js, built only where that
+    // code is bundled).
+    promiseInternals: null,
     carrier: null,
     nextKey: 1,
     // How many times disable() changed a frame in place.
@@ -149,14 +150,14 @@ export function onLeftBehind(fn) {
   realm.leftBehind = fn;
 }
 
-// The realm's plugin hooks, whichever copy installed the patch carrier; null
+// The patch carrier's promise internals, whichever copy installed it; null
 // where the carrier is native (the host then carries every await itself).
-export function pluginHooks() {
-  return realm.pluginHooks ?? null;
+export function promiseInternals() {
+  return realm.promiseInternals ?? null;
 }
 
-export function providePluginHooks(hooks) {
-  realm.pluginHooks = hooks;
+export function providePromiseInternals(internals) {
+  realm.promiseInternals = internals;
 }
 
 // Runs fn(...args) in `frame`, restoring the previous frame afterwards.
