@@ -1,0 +1,6 @@
+// `als-wasm/async-context/global` (see global.js).
+import { AsyncContext } from './node.mjs';
+import { installGlobal } from './core.js';
+
+installGlobal();
+export { AsyncContext };

@@ -1,0 +1,6 @@
+// `als-wasm/async-context/global` (see global.js).
+import { AsyncContext } from './workerd.js';
+import { installGlobal } from './core.js';
+
+installGlobal();
+export { AsyncContext };

@@ -1,0 +1,4 @@
+// `als-wasm/async-context` on Bun (see index.js).
+import '../native.js';
+
+export { AsyncContext } from './core.js';
