@@ -67,9 +67,9 @@ function failsAsMarked(errors, file, label) {
 for (const [ts, version] of [['typescript', 'latest'], ['typescript5', '5']]) {
   const label = `tsc: TypeScript ${version}`;
 
-  test(`${label}, (a) 'als-wasm', /async_hooks, /global and carrier typecheck (nodenext, node16, bundler)`, async () => {
+  test(`${label}, (a) 'als-wasm', /async_hooks, /global, /async-context and carrier typecheck (nodenext, node16, bundler)`, async () => {
     for (const [name, options] of Object.entries(resolutions)) {
-      clean(await tsc(ts, `a-${name}`, options, ['usage.ts', 'als-wasm.ts', 'global.ts']), name);
+      clean(await tsc(ts, `a-${name}`, options, ['usage.ts', 'als-wasm.ts', 'global.ts', 'async-context.ts', 'async-context-global.ts']), name);
     }
   });
 
