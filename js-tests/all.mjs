@@ -12,5 +12,6 @@ import './cases/causes.mjs';
 import './cases/host-async.mjs';
 import './cases/copies.mjs';
 import './cases/plugin.mjs';
+import './cases/async-context.mjs';
 import './cases/stress.mjs';
 await run();

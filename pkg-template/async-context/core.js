@@ -16,6 +16,7 @@ export class Variable {
 
   // The spec's order: HasProperty(name), Get(name), ToString, Get(defaultValue).
   constructor(options = undefined) {
+    ownPrototype(this, new.target, Variable);
     if (options !== null && (typeof options === 'object' || typeof options === 'function')) {
       if ('name' in options) this.#name = `${options.name}`;
       this.#defaultValue = options.defaultValue;
@@ -42,6 +43,10 @@ export class Variable {
 export class Snapshot {
   #frame = currentFrame();
 
+  constructor() {
+    ownPrototype(this, new.target, Snapshot);
+  }
+
   run(fn, ...args) {
     const frame = this.#frame;
     if (!callable(fn)) throw notCallable('AsyncContext.Snapshot.prototype.run: fn');
@@ -63,6 +68,16 @@ export class Snapshot {
     const name = fn.name;
     Object.defineProperty(wrapped, 'name', { value: `wrapped ${typeof name === 'string' ? name : ''}` });
     return wrapped;
+  }
+}
+
+// A builtin made through Reflect.construct with a newTarget whose prototype
+// is not an object gets its own class's prototype (GetPrototypeFromConstructor);
+// a class would get Object.prototype.
+function ownPrototype(instance, newTarget, Class) {
+  const proto = newTarget.prototype;
+  if (proto === null || (typeof proto !== 'object' && typeof proto !== 'function')) {
+    Object.setPrototypeOf(instance, Class.prototype);
   }
 }
 
