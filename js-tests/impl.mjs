@@ -22,14 +22,16 @@ const mod = isNode
 
 export const { AsyncLocalStorage, AsyncResource } = mod;
 
-// TC39's AsyncContext over the same frames (als-wasm/async-context); null
-// for the host's own, as no host ships AsyncContext. With ALS_ENTRY=browser,
-// 'als-wasm/browser' above has installed the patch carrier first.
+// TC39's AsyncContext over the same frames (als-wasm/async-context), through
+// the same kind of entry; null for the host's own, as no host ships
+// AsyncContext.
 export const AsyncContext = isNode
   ? null
-  : (env.ALS_ENTRY === 'detect'
-      ? await import('./node_modules/als-wasm/async-context/index.js')
-      : await import('als-wasm/async-context')
+  : (env.ALS_ENTRY === 'browser'
+      ? await import('als-wasm/async-context/browser')
+      : env.ALS_ENTRY === 'detect'
+        ? await import('./node_modules/als-wasm/async-context/index.js')
+        : await import('als-wasm/async-context')
     ).AsyncContext;
 
 // 'host' for the host's own AsyncLocalStorage, else als-wasm's carrier.

@@ -104,21 +104,27 @@ const steps = {
 };
 const kinds = Object.keys(steps);
 
-export async function flow(ctx) {
+// After a wrong step the flow takes its store back: with enterWith, or, for
+// a storage that has none (an AsyncContext.Variable), by running the rest of
+// the flow inside run().
+export async function flow(ctx, from = 0) {
   const { storage, store, random } = ctx;
-  for (let i = 0; i < STEPS; i++) {
+  for (let i = from; i < STEPS; i++) {
     const kind = kinds[Math.floor(random() * kinds.length)];
     const seen = await steps[kind](ctx);
     ctx.stats.checks++;
-    if (seen === store) ctx.stats.kept++;
-    else if (seen === undefined) {
+    if (seen === store) {
+      ctx.stats.kept++;
+      continue;
+    }
+    if (seen === undefined) {
       ctx.stats.lost[kind] = (ctx.stats.lost[kind] ?? 0) + 1;
-      storage.enterWith(store);
     } else {
       ctx.stats.leaked++;
       ctx.stats.leaks.push(`flow ${ctx.id} after "${kind}" saw flow ${seen?.id}`);
-      storage.enterWith(store);
     }
+    if (typeof storage.enterWith !== 'function') return storage.run(store, () => flow(ctx, i + 1));
+    storage.enterWith(store);
   }
 }
 
