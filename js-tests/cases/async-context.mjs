@@ -1299,39 +1299,28 @@ if (AsyncContext) {
     });
   });
 
-  t('interop: storage.run inside Variable.run keeps both across await and setTimeout', async () => {
+  // One nesting of storage.run and Variable.run: both values after an await
+  // and in a timer, and neither after.
+  async function keepsBoth(nest) {
     const storage = new AsyncLocalStorage();
     const v = new Variable();
     const both = () => [storage.getStore(), v.get()];
-    const seen = await v.run('value', () =>
-      storage.run('store', async () => {
-        const out = [both()];
-        await tick();
-        out.push(both());
-        out.push(await new Promise((resolve) => setTimeout(() => resolve(both()), 1)));
-        return out;
-      }),
-    );
+    const seen = await nest(storage, v, async () => {
+      const out = [both()];
+      await tick();
+      out.push(both());
+      out.push(await new Promise((resolve) => setTimeout(() => resolve(both()), 1)));
+      return out;
+    });
     deepEqual(seen, [['store', 'value'], ['store', 'value'], ['store', 'value']]);
     deepEqual(both(), [undefined, undefined]);
-  });
+  }
 
-  t('interop: Variable.run inside storage.run keeps both across await and setTimeout', async () => {
-    const storage = new AsyncLocalStorage();
-    const v = new Variable();
-    const both = () => [storage.getStore(), v.get()];
-    const seen = await storage.run('store', () =>
-      v.run('value', async () => {
-        const out = [both()];
-        await tick();
-        out.push(both());
-        out.push(await new Promise((resolve) => setTimeout(() => resolve(both()), 1)));
-        return out;
-      }),
-    );
-    deepEqual(seen, [['store', 'value'], ['store', 'value'], ['store', 'value']]);
-    deepEqual(both(), [undefined, undefined]);
-  });
+  t('interop: storage.run inside Variable.run keeps both across await and setTimeout', () =>
+    keepsBoth((storage, v, body) => v.run('value', () => storage.run('store', body))));
+
+  t('interop: Variable.run inside storage.run keeps both across await and setTimeout', () =>
+    keepsBoth((storage, v, body) => storage.run('store', () => v.run('value', body))));
 
   t('interop: concurrent flows each keep their own store and Variable value', async () => {
     const storage = new AsyncLocalStorage();
