@@ -2,7 +2,8 @@
 // load(name) answers { Storage, snapshot, enterWith } where Storage is a class
 // with run(store, fn) and getStore(), snapshot() captures the current context
 // as a function that runs a callback in it, and enterWith says whether
-// Storage has enterWith. An implementation that does not exist on this host
+// Storage has enterWith; als-wasm's two carriers add asyncContext(), which
+// imports als-wasm/async-context over the same carrier. An implementation that does not exist on this host
 // throws NotHere. als-wasm-plugin is for the plugin workloads alone
 // (workloads.mjs), which measure no library, then als-wasm without and with
 // the plugin in one realm: it answers no library, and install() for als-wasm.
@@ -22,7 +23,10 @@ export async function load(name) {
       return plain();
     case 'als-wasm': {
       const m = await import('als-wasm/browser');
-      return node(m.AsyncLocalStorage, `carrier ${m.carrier}`, m.carrier === 'patch');
+      // Its AsyncContext with the patch carrier forced too: async-context's
+      // own entry would start the host's Node layer on servers.
+      const asyncContext = () => import('als-wasm/async-context/browser');
+      return { ...node(m.AsyncLocalStorage, `carrier ${m.carrier}`, m.carrier === 'patch'), asyncContext };
     }
     case 'als-wasm-plugin': {
       // The plugin's runtime is the identity where a host carries awaits.
@@ -36,7 +40,8 @@ export async function load(name) {
     case 'als-wasm-native': {
       if (!server) throw new NotHere('no host AsyncLocalStorage to carry the context');
       const m = await import('als-wasm');
-      return node(m.AsyncLocalStorage, `carrier ${m.carrier}`, m.carrier === 'native');
+      const asyncContext = () => import('als-wasm/async-context');
+      return { ...node(m.AsyncLocalStorage, `carrier ${m.carrier}`, m.carrier === 'native'), asyncContext };
     }
     case 'host': {
       if (!server) throw new NotHere('browsers have no AsyncLocalStorage');

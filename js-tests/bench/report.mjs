@@ -154,6 +154,24 @@ export function render({ date, versions, results, sizes, builds = [] }) {
   }
   if (SPEED.some(ran)) lines.push('*als-wasm* in the ratio rows is what `import \'als-wasm\'` gives on that host: the native carrier on Node, Deno and Bun, the patch carrier in browsers.', '');
 
+  // AsyncContext.Variable beside the same carrier's AsyncLocalStorage,
+  // measured side by side in one realm (workloads.mjs, variableRun).
+  if (ran('variableRun')) {
+    lines.push(`**${WORKLOADS.variableRun.label}**, \`als-wasm/async-context\`, beside the same carrier's \`AsyncLocalStorage\` \`run(i, () => getStore())\`, the two in turns in one realm`, '');
+    const plain = (r) => (!r ? '' : r.na ? '—' : r.error ? 'error' : `${ns(r.ns)}${r.kept === r.ops ? '' : `, kept ${pct(r.kept / r.ops)}`}`);
+    const rows = [];
+    for (const c of CARRIERS.filter((c) => hosts.some((h) => get(h, c, 'variableRun')))) {
+      const r = (h) => get(h, c, 'variableRun');
+      const carrier = NAMES[c].replace('als-wasm, ', '');
+      rows.push(
+        [`\`AsyncContext.Variable\`, ${carrier}`, ...hosts.map((h) => plain(r(h)))],
+        [`\`AsyncLocalStorage\`, ${carrier}`, ...hosts.map((h) => plain(ok(r(h)) ? r(h).storage : r(h)))],
+        [`*Variable ÷ AsyncLocalStorage, ${carrier}*`, ...hosts.map((h) => (r(h) ? x(ok(r(h)) ? ratio(r(h), r(h).storage) : null) : ''))],
+      );
+    }
+    table(['', ...hosts], rows);
+  }
+
   // Root code, one table: a row of each implementation under each workload.
   if (ROOT.some((w) => results.some((r) => r.workload === w))) {
     lines.push('**Root code**, outside any `run`: per callback or `await`', '');

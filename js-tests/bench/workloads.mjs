@@ -27,6 +27,35 @@ export const WORKLOADS = {
       }, { ops });
     },
   },
+  // AsyncContext.Variable (als-wasm/async-context, issue 14) against the
+  // same carrier's AsyncLocalStorage, each as `run` above, side by side in
+  // one realm so that both see the same moments of a shared machine. The
+  // row is the Variable's; `storage` is the ALS's (report.mjs: the ratio).
+  variableRun: {
+    label: '`Variable.run(i, () => v.get())`',
+    only: ['als-wasm', 'als-wasm-native'],
+    async run({ Storage, asyncContext }) {
+      const { AsyncContext } = await asyncContext();
+      const v = new AsyncContext.Variable();
+      const s = new Storage();
+      const ops = 200_000;
+      const get = () => v.get();
+      const getStore = () => s.getStore();
+      const [variable, storage] = await sampleSideBySide([
+        () => {
+          let kept = 0;
+          for (let i = 0; i < ops; i++) if (v.run(i, get) === i) kept++;
+          return kept;
+        },
+        () => {
+          let kept = 0;
+          for (let i = 0; i < ops; i++) if (s.run(i, getStore) === i) kept++;
+          return kept;
+        },
+      ], { ops });
+      return { ...variable, storage };
+    },
+  },
   // getStore() in one scope: what a logger pays per line.
   getStore: {
     label: '`getStore()` inside a `run`',
