@@ -3,8 +3,8 @@
 // with run(store, fn) and getStore(), snapshot() captures the current context
 // as a function that runs a callback in it, and enterWith says whether
 // Storage has enterWith; als-wasm's two carriers add asyncContext(), which
-// imports als-wasm/async-context over the same carrier. An implementation that does not exist on this host
-// throws NotHere. als-wasm-plugin is for the plugin workloads alone
+// imports als-wasm/async-context over the same carrier. An implementation
+// that does not exist on this host throws NotHere. als-wasm-plugin is for the plugin workloads alone
 // (workloads.mjs), which measure no library, then als-wasm without and with
 // the plugin in one realm: it answers no library, and install() for als-wasm.
 export const IMPLS = ['none', 'floor', 'als-wasm', 'als-wasm-plugin', 'als-wasm-native', 'host', 'als-browser', 'zone.js'];
