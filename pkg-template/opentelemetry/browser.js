@@ -1,0 +1,6 @@
+// `als-wasm/opentelemetry/browser`: the patch carrier forced on any host
+// (tests, comparisons), as `als-wasm/browser` does.
+import { AsyncLocalStorage } from '../browser.js';
+import { contextManagerOver } from './core.js';
+
+export const AsyncLocalStorageContextManager = contextManagerOver(AsyncLocalStorage);
