@@ -18,7 +18,7 @@ let ready;
 const scratch = () => (ready ??= (() => {
   const files = Object.fromEntries(readdirSync(dir).map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
   files['usage.ts'] = files['node-style.ts'].replace("from 'node:async_hooks'", "from 'als-wasm'");
-  return project('tsc', { files, dependencies: ['typescript', 'typescript5@npm:typescript@5', '@types/node'] });
+  return project('tsc', { files, dependencies: ['typescript', 'typescript5@npm:typescript@5', '@types/node', '@opentelemetry/api@1.10.0'] });
 })());
 
 const resolutions = {
@@ -67,9 +67,9 @@ function failsAsMarked(errors, file, label) {
 for (const [ts, version] of [['typescript', 'latest'], ['typescript5', '5']]) {
   const label = `tsc: TypeScript ${version}`;
 
-  test(`${label}, (a) 'als-wasm', /async_hooks, /global, /async-context and carrier typecheck (nodenext, node16, bundler)`, async () => {
+  test(`${label}, (a) 'als-wasm', /async_hooks, /global, /async-context, /opentelemetry and carrier typecheck (nodenext, node16, bundler)`, async () => {
     for (const [name, options] of Object.entries(resolutions)) {
-      clean(await tsc(ts, `a-${name}`, options, ['usage.ts', 'als-wasm.ts', 'global.ts', 'async-context.ts', 'async-context-global.ts']), name);
+      clean(await tsc(ts, `a-${name}`, options, ['usage.ts', 'als-wasm.ts', 'global.ts', 'async-context.ts', 'async-context-global.ts', 'opentelemetry.ts']), name);
     }
   });
 

@@ -53,11 +53,11 @@ async function serveOnce(dir, port) {
   }
 }
 
-test('workerd: the native carrier keeps each flow, await 5 and thenables included', async () => {
+test('workerd: the native carrier keeps each flow, await 5 and thenables included, in AsyncLocalStorage and in als-wasm/opentelemetry', async () => {
   const port = await freePort();
   const dir = await project('workerd', {
     files: { 'worker-src.js': await readFile(join(fixtures, 'workerd/worker.js'), 'utf8'), 'config.capnp': config(port) },
-    dependencies: ['workerd@1', 'esbuild@0.28'],
+    dependencies: ['workerd@1', 'esbuild@0.28', '@opentelemetry/api@1.10.0'],
   });
   await exec(join(dir, 'node_modules/.bin/esbuild'), [
     'worker-src.js', '--bundle', '--format=esm', '--platform=neutral', '--conditions=workerd,worker,browser',
@@ -70,8 +70,14 @@ test('workerd: the native carrier keeps each flow, await 5 and thenables include
   equal(answer.carrier, 'native');
   equal(answer.sameClass, true, 'als-wasm/async_hooks is the same class');
   equal(answer.after, null, 'nothing after the flows');
+  equal(answer.otelAfter, null, 'no OpenTelemetry context after the flows');
   answer.flows.forEach((seen, i) => {
     const id = i + 1;
     deepEqual(seen, [id, id, id, id, id, id * 10, id], `flow ${id}`);
+  });
+  // The inner storage.run changes the store, not the OTel context.
+  answer.otel.forEach((seen, i) => {
+    const id = i + 1;
+    deepEqual(seen, [id, id, id, id, id, id, id], `OpenTelemetry flow ${id}`);
   });
 });

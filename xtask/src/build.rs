@@ -84,18 +84,30 @@ fn shrink(wasm: &Path) -> Result {
 /// Node's build, `node.cjs`: native.js and everything it imports in one
 /// CommonJS file, so that `require('als-wasm')` works on every Node (Node 20
 /// cannot require ES modules) and `import` shares that one instance (node.mjs).
+/// `opentelemetry/node.cjs` likewise, over that node.cjs and the API's own
+/// CommonJS build.
 fn node_cjs(pkg: &Path) -> Result {
     let esbuild = tools::npm_tools()?.get("esbuild");
-    status(Command::new(esbuild).current_dir(pkg).args([
-        "native.js", "--bundle", "--format=cjs", "--platform=node", "--target=node18",
-        "--outfile=node.cjs", "--log-level=warning", "--keep-names",
-    ]))
+    let common = ["--bundle", "--format=cjs", "--platform=node", "--target=node18", "--log-level=warning", "--keep-names"];
+    status(Command::new(&esbuild).current_dir(pkg).args(["native.js", "--outfile=node.cjs"]).args(common))?;
+    status(
+        Command::new(&esbuild)
+            .current_dir(pkg)
+            .args(["opentelemetry/node.mjs", "--outfile=opentelemetry/node.cjs"])
+            .args(["--external:../node.cjs", "--external:@opentelemetry/api"])
+            .args(common),
+    )
 }
 
 /// Declarations for the `require` branches, which TypeScript wants in CommonJS
 /// form (`.d.cts`): the ES ones, pointed at node.cjs.
 fn cjs_types(pkg: &Path) -> Result {
-    for (from, to) in [("index.d.ts", "node.d.cts"), ("async_hooks.d.ts", "async_hooks.d.cts"), ("global.d.ts", "global.d.cts")] {
+    for (from, to) in [
+        ("index.d.ts", "node.d.cts"),
+        ("async_hooks.d.ts", "async_hooks.d.cts"),
+        ("global.d.ts", "global.d.cts"),
+        ("opentelemetry/index.d.ts", "opentelemetry/index.d.cts"),
+    ] {
         write(&pkg.join(to), &read(&pkg.join(from))?.replace("'./index.js'", "'./node.cjs'"))?;
     }
     Ok(())
