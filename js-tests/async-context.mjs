@@ -3,6 +3,8 @@
 // enterWith) and TC39's AsyncContext.Variable. No host ships AsyncContext
 // yet, so this stands one in over node:async_hooks, hides Node's own from
 // detection and loads index.js by path: als-wasm must pick AsyncContext.
+// An argument names the test file instead of all.mjs (run-fresh.mjs passes
+// fresh-all.mjs, one case per process).
 import { AsyncLocalStorage as HostStorage } from 'node:async_hooks';
 
 globalThis.AsyncContext = {
@@ -20,4 +22,4 @@ delete process.getBuiltinModule;
 process.env.ALS_ENTRY = 'detect';
 const { carrier } = await import('./impl.mjs');
 if (carrier !== 'native') throw new Error(`expected the AsyncContext carrier, got ${carrier}`);
-await import('./all.mjs');
+await import(`./${process.argv[2] ?? 'all.mjs'}`);

@@ -12,6 +12,9 @@ if (!program) {
   process.exit(2);
 }
 const run = (env) => exec(program, args, { env, timeout: CASE_TIMEOUT_MS });
+// A known failure may also fail by ending its process (an uncaught throw in a
+// callback, where the harness cannot catch it): that too passes by failing.
+const known = new Set(process.env.ALS_KNOWN_FAILURES?.split('|'));
 
 try {
   const names = listedCases(await run({ ALS_LIST: '1' }));
@@ -19,7 +22,11 @@ try {
   process.exitCode = await eachCase(
     names,
     async (name, log) => {
-      const out = await run({ ALS_CASE: name });
+      const out = await run({ ALS_CASE: name }).catch((error) => {
+        if (!known.has(name)) throw error;
+        console.log(`known failure of this host (it ended the process): ${name}`);
+        return 'RESULT {"passed":1,"failed":0}';
+      });
       log(out);
       return resultOf(out);
     },

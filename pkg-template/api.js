@@ -5,9 +5,9 @@
 // Nothing here calls into the wasm while loading: each entry instantiates it
 // first (init.js from bytes; init-workerd.js from a wasm module import).
 import { AsyncLocalStorage as StorageCore, AsyncResource as ResourceCore, RunScope } from './als_wasm.js';
-import { invalidArgType } from './errors.js';
+import { invalidArgType, noScopeOutsideRun } from './errors.js';
 import {
-  currentFrame, derive, enterWith, lookup, runEntered, runInFrame, scopedOnly, storeIn,
+  currentFrame, derive, enterWith, lookup, outsideEveryScope, runEntered, runInFrame, scopedOnly, storeIn,
 } from './context.js';
 
 // The scope of withScope() is disposable: dispose restores the previous store.
@@ -42,7 +42,13 @@ export class AsyncLocalStorage extends StorageCore {
   }
 
   enterWith(store) {
+    if (outsideEveryScope()) throw noScopeOutsideRun('enterWith');
     enterWith(this.#key, store);
+  }
+
+  withScope(store) {
+    if (outsideEveryScope()) throw noScopeOutsideRun('withScope');
+    return super.withScope(store);
   }
 
   // Node 24's run: only this storage's store changes, and it is put back

@@ -71,6 +71,7 @@ test('workerd: the native carrier keeps each flow, await 5 and thenables include
   equal(answer.sameClass, true, 'als-wasm/async_hooks is the same class');
   equal(answer.after, null, 'nothing after the flows');
   equal(answer.otelAfter, null, 'no OpenTelemetry context after the flows');
+  deepEqual(answer.root, { enterWith: 'ERR_METHOD_NOT_IMPLEMENTED', attached: null }, 'outside every run()');
   answer.flows.forEach((seen, i) => {
     const id = i + 1;
     deepEqual(seen, [id, id, id, id, id, id * 10, id], `flow ${id}`);

@@ -30,6 +30,7 @@ function newRealmContext() {
     },
     // Set for hosts that can only scope a value to a callback (below).
     enterScope: null,
+    outsideEveryScope: null,
     // Set by the patch carrier: called after a frame was installed that no
     // scope of this call restores (enterWith; a run that left another
     // storage's change behind), so that where no carrier job encloses the
@@ -72,6 +73,11 @@ export function carryIn(slot) {
 // AsyncLocalStorage has no enterWith; TC39's AsyncContext.Variable neither):
 // the host carries a cell, each run() gets a new one, and enterWith changes
 // the cell of the innermost run. `host` has run(value, fn) and get().
+// Outside every run the top cell is shared by every task of the realm (all
+// of a workerd isolate's requests): only writes that the same synchronous
+// call takes back (Rust's run, a future's poll) may go there. enterWith and
+// withScope throw there (api.js), and a scope disposed after its run ended
+// changes nothing (enterWith below).
 export function carryInScopes(host) {
   const top = { frame: ROOT };
   const cell = () => host.get() ?? top;
@@ -80,6 +86,13 @@ export function carryInScopes(host) {
     cell().frame = frame;
   };
   realm.enterScope = (frame, fn) => host.run({ frame }, fn);
+  realm.outsideEveryScope = () => host.get() === undefined;
+}
+
+// True where enterWith cannot be honoured without reaching other tasks: on a
+// scoped carrier, outside every run().
+export function outsideEveryScope() {
+  return realm.outsideEveryScope?.() === true;
 }
 
 export function scopedOnly() {
@@ -136,6 +149,7 @@ export function has(key) {
 }
 
 export function enterWith(key, value) {
+  if (outsideEveryScope()) return;
   leave(derive(realm.read(), key, value));
 }
 

@@ -66,3 +66,13 @@ export function invalidArgType(name, expected, actual) {
 export function invalidAsyncId(name, actual) {
   return withCode(new RangeError(`Invalid ${name} value: ${display(actual)}`), 'ERR_INVALID_ASYNC_ID');
 }
+
+// `Error [ERR_METHOD_NOT_IMPLEMENTED]` (Node's code for a method a class does
+// not provide), for enterWith/withScope outside every run() on a host whose
+// carrier can only scope a store to a callback (context.js, carryInScopes).
+export function noScopeOutsideRun(method) {
+  const message = `AsyncLocalStorage.${method}() outside run() is not possible on this host: its carrier ` +
+    '(workerd\'s AsyncLocalStorage, or AsyncContext) scopes a store to a callback only, and a store set ' +
+    'outside every run() would be seen by every other task of the realm. Use storage.run(store, callback)';
+  return withCode(new Error(message), 'ERR_METHOD_NOT_IMPLEMENTED');
+}
