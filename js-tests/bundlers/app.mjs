@@ -16,6 +16,7 @@ import '../cases/await-hook.mjs';
 import '../cases/causes.mjs';
 import '../cases/host-async.mjs';
 import '../cases/plugin.mjs';
+import '../cases/async-context.mjs';
 import '../cases/thenable-library.mjs';
 import './adonis-pipeline.mjs';
 import '../cases/stress.mjs';

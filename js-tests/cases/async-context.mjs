@@ -18,7 +18,7 @@
 // say so in their names.
 // No tests for the host's own (ALS_IMPL=node): Node has no AsyncContext.
 import { test, equal, ok, deepEqual, throws } from '../harness.mjs';
-import { AsyncContext, AsyncLocalStorage, exact } from '../impl.mjs';
+import { AsyncContext, AsyncLocalStorage, carrier } from '../impl.mjs';
 
 const t = (name, fn) => test(`async-context: ${name}`, fn);
 
@@ -810,7 +810,8 @@ if (AsyncContext) {
   });
 
   t('262 Snapshot/wrap/does-not-throw-if-callback-name-getownproperty-throws.js: name is read with Get only', () => {
-    function original() {}
+    // Named by hand: a bundler may rename a function declaration.
+    const original = Object.defineProperty(function () {}, 'name', { value: 'original' });
     const callback = new Proxy(original, {
       getOwnPropertyDescriptor(target, key) {
         if (key === 'length') return Object.getOwnPropertyDescriptor(original, 'length');
@@ -885,7 +886,9 @@ if (AsyncContext) {
     equal(await seen, 'then registration time');
   });
 
-  t(`262 context-propagation/continuation-propagation-thenable.js: a thenable's then ${exact ? 'runs in the context of Promise.resolve' : 'loses the value (a limit of the patch carrier), never another'}`, async () => {
+  // Promise.resolve(thenable) is no await: als-wasm/plugin does not reach it.
+  const thenableKept = carrier !== 'patch';
+  t(`262 context-propagation/continuation-propagation-thenable.js: a thenable's then ${thenableKept ? 'runs in the context of Promise.resolve' : 'loses the value (a limit of the patch carrier), never another'}`, async () => {
     const v = new Variable();
     const expected = Symbol('expected');
     let seen = 'unset';
@@ -896,7 +899,7 @@ if (AsyncContext) {
       },
     };
     await v.run(expected, () => Promise.resolve(thenable));
-    equal(seen, exact ? expected : undefined);
+    equal(seen, thenableKept ? expected : undefined);
   });
 
   t('262 context-propagation/async-generators.js (one context): for await over an async generator keeps the value across awaits and yields', async () => {

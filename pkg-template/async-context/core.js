@@ -96,6 +96,9 @@ for (const [method, length] of [[Variable.prototype.run, 2], [Snapshot.prototype
 }
 Object.defineProperty(Variable, 'length', { value: 1 });
 Object.defineProperty(Snapshot, 'length', { value: 0 });
+// Bundlers rename classes they hoist (esbuild: `class _Variable`).
+Object.defineProperty(Variable, 'name', { value: 'Variable' });
+Object.defineProperty(Snapshot, 'name', { value: 'Snapshot' });
 const tag = (target, value) => Object.defineProperty(target, Symbol.toStringTag, { value, configurable: true });
 tag(Variable.prototype, 'AsyncContext.Variable');
 tag(Snapshot.prototype, 'AsyncContext.Snapshot');
