@@ -14,4 +14,5 @@ import './cases/copies.mjs';
 import './cases/plugin.mjs';
 import './cases/async-context.mjs';
 import './cases/stress.mjs';
+import './cases/opentelemetry.mjs';
 await run();

@@ -3,9 +3,14 @@
 import './fresh/before-import.mjs';
 import { run } from './harness.mjs';
 import './fresh/enter-with.mjs';
+import './fresh/outside-every-run.mjs';
 import './fresh/host-events.mjs';
 import './fresh/async.mjs';
 import './fresh/engine-then.mjs';
 import './fresh/early-subclass.mjs';
 import './fresh/stress-root.mjs';
+import './fresh/variable-root.mjs';
+import './fresh/variable-host-events.mjs';
+import './fresh/variable-engine-then.mjs';
+import './fresh/variable-stress-root.mjs';
 await run();

@@ -42,6 +42,36 @@ export const carrier = isNode ? 'host' : mod.carrier;
 // unless the plugin rewrote the code.
 export const exact = carrier !== 'patch' || plugin;
 
+// The OpenTelemetry ContextManager class (als-wasm/opentelemetry) through the
+// same kind of entry, with the @opentelemetry/api it uses (the cases need its
+// ROOT_CONTEXT). For the host's own (ALS_IMPL=node), OpenTelemetry's own
+// AsyncLocalStorageContextManager from js-tests/otel, with that project's
+// API: the cases encode OTel's manager. Loaded on first use, as only the
+// otel cases need it.
+let openTelemetryLoaded;
+export function openTelemetry() {
+  openTelemetryLoaded ??= loadOpenTelemetry();
+  return openTelemetryLoaded;
+}
+
+async function loadOpenTelemetry() {
+  if (isNode) {
+    const { createRequire } = await import('node:module');
+    const requireOtel = createRequire(import.meta.url);
+    const { AsyncLocalStorageContextManager } = requireOtel('./otel/node_modules/@opentelemetry/context-async-hooks');
+    return { AsyncLocalStorageContextManager, api: requireOtel('./otel/node_modules/@opentelemetry/api') };
+  }
+  const [{ AsyncLocalStorageContextManager }, api] = await Promise.all([
+    env.ALS_ENTRY === 'browser'
+      ? import('als-wasm/opentelemetry/browser')
+      : env.ALS_ENTRY === 'detect'
+        ? import('./node_modules/als-wasm/opentelemetry/index.js')
+        : import('als-wasm/opentelemetry'),
+    import('@opentelemetry/api'),
+  ]);
+  return { AsyncLocalStorageContextManager, api };
+}
+
 // A second copy of the package (installed as 'als-wasm-copy'), through the
 // same entry; null for the host's own AsyncLocalStorage.
 export function importCopy() {

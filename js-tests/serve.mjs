@@ -14,6 +14,7 @@ export async function serve(dir = root) {
   const base = dir.endsWith(sep) ? dir : dir + sep;
   const server = http.createServer(async (req, res) => {
     if (req.url.startsWith('/rest/v1/')) return postgrest(req, res).catch((e) => res.writeHead(500).end(String(e)));
+    if (req.url.startsWith('/echo-traceparent')) return echoTraceparent(req, res);
     try {
       const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^[/\\]+/, '');
       const file = join(base, path || 'browser.html');
@@ -79,4 +80,15 @@ async function postgrest(req, res) {
   if (!String(req.headers.accept).includes('vnd.pgrst.object+json')) return send(status, rows);
   if (rows.length !== 1) return fail(406, 'PGRST116', `The result contains ${rows.length} rows`);
   send(status, rows[0]);
+}
+
+// For otel/ (the OpenTelemetry end-to-end pages): answers, after `?delay=`
+// ms (at most 1000), the traceparent header the request carried, so a page
+// sees what its instrumentation really sent.
+function echoTraceparent(req, res) {
+  const delay = Math.min(Number(new URL(req.url, 'http://x').searchParams.get('delay')) || 0, 1000);
+  setTimeout(() => {
+    res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+    res.end(JSON.stringify({ traceparent: req.headers.traceparent ?? null }));
+  }, delay);
 }

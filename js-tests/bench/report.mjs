@@ -4,6 +4,7 @@
 // als-wasm/plugin; memory, sizes and load times.
 import { median } from './measure.mjs';
 import { WORKLOADS } from './workloads.mjs';
+import { renderOtel } from './otel/report.mjs';
 
 const NAMES = {
   none: 'no ALS (baseline)',
@@ -15,7 +16,7 @@ const NAMES = {
   'als-browser': 'als-browser 1.0.1',
   'zone.js': 'zone.js 0.16.3',
 };
-const SPEED = Object.keys(WORKLOADS).filter((w) => !WORKLOADS[w].memory && !WORKLOADS[w].only && !WORKLOADS[w].root);
+const SPEED = Object.keys(WORKLOADS).filter((w) => !WORKLOADS[w].memory && !WORKLOADS[w].only && !WORKLOADS[w].root && !WORKLOADS[w].otel);
 // Code outside any run (workloads.mjs): no ALS, the floor, als-wasm and the host's own.
 const ROOT = Object.keys(WORKLOADS).filter((w) => WORKLOADS[w].root);
 // Awaits in code that als-wasm/plugin rewrote, with and without it (browsers).
@@ -171,6 +172,9 @@ export function render({ date, versions, results, sizes, builds = [] }) {
     }
     table(['', ...hosts], rows);
   }
+
+  // OpenTelemetry's context managers, ours and OTel's (otel/report.mjs).
+  renderOtel({ lines, table, hosts, get, ok, ratio, x, cell, pct });
 
   // Root code, one table: a row of each implementation under each workload.
   if (ROOT.some((w) => results.some((r) => r.workload === w))) {

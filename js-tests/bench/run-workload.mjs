@@ -1,5 +1,6 @@
 // One workload of one implementation, in this fresh realm: imports the
-// implementation (timed), runs the workload and answers its result, or
+// implementation (timed; with the workload's own loader where it has
+// one), runs the workload and answers its result, or
 // { na } where the implementation or workload does not apply here, or
 // { error } when it broke.
 import { load, NotHere } from './impls.mjs';
@@ -11,7 +12,7 @@ export async function runWorkload(impl, workload, probe) {
   if (w.only && !w.only.includes(impl)) return { na: `only for ${w.only.join(', ')}` };
   try {
     const t = performance.now();
-    const loaded = await load(impl);
+    const loaded = await (w.load ?? load)(impl);
     const importMs = performance.now() - t;
     return { importMs, ...(await w.run(loaded, probe)) };
   } catch (e) {

@@ -5,6 +5,7 @@
 // correct ALS; none after an `await`, for one that loses the context); in
 // root code (`root: true`), the checks that saw no store.
 import { sample, sampleSideBySide } from './measure.mjs';
+import { OTEL_WORKLOADS } from './otel/workloads.mjs';
 
 const settled = Promise.resolve(1);
 const tick = () => new Promise((ok) => setTimeout(ok, 0));
@@ -371,6 +372,10 @@ export const WORKLOADS = {
       return { ...r, bytes: bytes.length };
     },
   },
+  // OpenTelemetry's context and a span across awaits with als-wasm's
+  // context manager and OTel's own (otel/workloads.mjs), each with its own
+  // implementations (`impls`) and loader (`load`).
+  ...OTEL_WORKLOADS,
 };
 
 // One of plugin/awaits.mjs's loops in a run, the store checked after each

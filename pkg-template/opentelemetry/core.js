@@ -4,7 +4,7 @@
 // the same contexts in browsers (patch carrier) as on servers (native
 // carrier); bind() also takes EventTargets, as ZoneContextManager does.
 // @opentelemetry/api is a peer dependency: only ROOT_CONTEXT comes from it.
-import { ROOT_CONTEXT } from '@opentelemetry/api';
+import { diag, ROOT_CONTEXT } from '@opentelemetry/api';
 
 const EMITTER_ADDS = ['addListener', 'on', 'once', 'prependListener', 'prependOnceListener'];
 const EMITTER_REMOVES = ['removeListener', 'off'];
@@ -17,13 +17,18 @@ const isEmitter = (x) => isObject(x) && isFunction(x.on) && isFunction(x.removeL
 // DOM nodes, XMLHttpRequest, Node's EventTarget (ZoneContextManager's test).
 const isEventTarget = (x) => isObject(x) && isFunction(x.addEventListener) && isFunction(x.removeEventListener);
 
+const NOOP_TOKEN = Object.freeze({ dispose() {} });
+let warnedOutsideWith = false;
+
 /** The manager class over the AsyncLocalStorage of the host's entry. */
 export function contextManagerOver(AsyncLocalStorage) {
   return class AsyncLocalStorageContextManager {
     // One storage per manager: two managers never see each other's contexts.
     #storage = new AsyncLocalStorage();
-    // Per manager, so two managers can bind the same emitter or target.
-    #listeners = Symbol('OtListeners');
+    // Per manager, so two managers can bind the same emitter or target; one
+    // mark per kind of method, as an object can be both (Node's MessagePort).
+    #emitterMark = Symbol('OtListeners');
+    #targetMark = Symbol('OtEventTargetListeners');
     // Set while a patched add-listener method calls the original: an
     // emitter's once() calls on() with its own wrapper, which must stay
     // unwrapped so removeListener(original) still finds it.
@@ -40,8 +45,8 @@ export function contextManagerOver(AsyncLocalStorage) {
 
     bind(context, target) {
       if (isFunction(target)) return this.#bindFunction(context, target);
-      if (isEmitter(target)) this.#bindListeners(target, context, EMITTER_ADDS, EMITTER_REMOVES, 'removeAllListeners');
-      if (isEventTarget(target)) this.#bindListeners(target, context, ['addEventListener'], ['removeEventListener'], undefined, true);
+      if (isEmitter(target)) this.#bindListeners(target, context, this.#emitterMark, EMITTER_ADDS, EMITTER_REMOVES, 'removeAllListeners');
+      if (isEventTarget(target)) this.#bindListeners(target, context, this.#targetMark, ['addEventListener'], ['removeEventListener'], undefined, true);
       return target;
     }
 
@@ -57,9 +62,20 @@ export function contextManagerOver(AsyncLocalStorage) {
     }
 
     // OTel API 1.10's attach(): the context stays active for the rest of the
-    // current synchronous run and what it schedules, until dispose().
+    // current synchronous run and what it schedules, until dispose(). Where
+    // the host can only scope a context to a callback (workerd), attach()
+    // outside every with() cannot be honoured without reaching other
+    // requests: as the API does for a manager without attach(), it warns
+    // once and answers a token that does nothing.
     attach(context) {
-      return this.#storage.withScope(context);
+      try {
+        return this.#storage.withScope(context);
+      } catch (error) {
+        if (error?.code !== 'ERR_METHOD_NOT_IMPLEMENTED') throw error;
+        if (!warnedOutsideWith) diag.warn(`als-wasm/opentelemetry: attach() outside with() is not possible on this host; ${error.message}`);
+        warnedOutsideWith = true;
+        return NOOP_TOKEN;
+      }
     }
 
     #bindFunction(context, target) {
@@ -90,11 +106,11 @@ export function contextManagerOver(AsyncLocalStorage) {
     // Patches the instance's methods (once per manager) so each listener added
     // through them runs in `context`, and removing the user's listener removes
     // the bound one. The maps: event name -> WeakMap(listener -> bound).
-    #bindListeners(target, context, adds, removes, removeAll, handlesEvents = false) {
-      if (Object.hasOwn(target, this.#listeners)) return;
+    #bindListeners(target, context, mark, adds, removes, removeAll, handlesEvents = false) {
+      if (Object.hasOwn(target, mark)) return;
       const manager = this;
       let byEvent = Object.create(null);
-      Object.defineProperty(target, this.#listeners, { configurable: true, value: true });
+      Object.defineProperty(target, mark, { configurable: true, value: true });
       for (const name of adds) {
         const original = target[name];
         if (!isFunction(original)) continue;

@@ -3,10 +3,12 @@
 //! implementation in a fresh process (Node 20, Node 24, Deno, Bun) or browser
 //! context (Chromium, Firefox), then the sizes and the build time that
 //! als-wasm/plugin adds. Installs the package and its competitors
-//! (js-tests/package.json: als-browser, zone.js) from npm first. Writes
+//! (js-tests/package.json: als-browser, zone.js) from npm first, and
+//! OpenTelemetry's web line for the OpenTelemetry rows (js-tests/otel). Writes
 //! target/bench/bench.json and bench.md and the table in README.md.
 //! Names, when given, run a part and leave README.md alone: hosts ("Node 24",
-//! Chromium, …), workloads (pluginPromises, …) and `builds`.
+//! Chromium, …), workloads (pluginPromises, …; `opentelemetry` for the
+//! OpenTelemetry ones) and `builds`.
 
 use std::process::Command;
 
@@ -20,7 +22,9 @@ pub fn run(names: &[String]) -> Result {
     let geckodriver = tools::firefox()?;
     let npm = tools::npm_tools()?;
     let dir = root().join("js-tests");
-    pack::install_into(&dir, &[])?;
+    // The second copy too: tests running beside a bench still find it.
+    pack::install_into(&dir, &["als-wasm-copy"])?;
+    pack::install_into(&dir.join("otel"), &[])?;
     let mut cmd = Command::new("node");
     cmd.current_dir(&dir)
         .arg("bench/main.mjs")

@@ -1,14 +1,16 @@
 //! `cargo xtask demo`: builds the package, installs it into `www/` as a user
-//! would (with the competitors the demos compare against), and serves `www/`
-//! on 127.0.0.1 until interrupted. The end-to-end tests serve it the same way.
+//! would (with the competitors the demos compare against and OpenTelemetry's
+//! web SDK, bundled for the trace waterfall), and serves `www/` on 127.0.0.1
+//! until interrupted. The end-to-end tests serve it the same way.
 
 use std::io::{BufRead, BufReader, ErrorKind, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
+use std::process::Command;
 use std::time::Duration;
 
-use crate::run::{root, Result};
-use crate::{build, pack};
+use crate::run::{root, status, Result};
+use crate::{build, pack, tools};
 
 pub fn serve() -> Result {
     let www = prepare()?;
@@ -23,11 +25,13 @@ pub fn serve() -> Result {
 }
 
 /// Builds what the demos load and answers the folder to serve: `www/`, with
-/// the packed package and `www/package.json`'s dependencies in its node_modules.
+/// the packed package and `www/package.json`'s dependencies (as locked) in its
+/// node_modules.
 pub fn prepare() -> Result<PathBuf> {
     let www = root().join("www");
     pack::install_into(&www, &[])?;
     waterfall_db(&www)?;
+    waterfall_otel(&www)?;
     Ok(www)
 }
 
@@ -36,6 +40,19 @@ pub fn prepare() -> Result<PathBuf> {
 /// www/waterfall/db/pkg/. It shares one context with the npm package.
 fn waterfall_db(www: &Path) -> Result {
     build::wasm_with_glue("waterfall-db", "waterfall_db", &www.join("waterfall/db/pkg"))
+}
+
+/// The trace waterfall's OpenTelemetry web SDK, bundled from www's
+/// node_modules by esbuild (xtask's own, tools.rs) into
+/// www/waterfall/build/otel-sdk.js: OTel's ES builds import their own files
+/// without extensions and remap some through `browser` fields, which no
+/// import map can follow.
+fn waterfall_otel(www: &Path) -> Result {
+    let esbuild = tools::npm_tools()?.get("esbuild");
+    status(Command::new(esbuild).current_dir(www).args([
+        "waterfall/otel-sdk.js", "--bundle", "--format=esm", "--platform=browser", "--target=es2022",
+        "--log-level=warning", "--outfile=waterfall/build/otel-sdk.js",
+    ]))
 }
 
 /// Answers each connection on a thread of its own: browsers open sockets

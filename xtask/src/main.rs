@@ -5,6 +5,7 @@ mod build;
 mod bundled;
 mod demo;
 mod glue;
+mod otel;
 mod pack;
 mod run;
 mod runner_server;

@@ -1,0 +1,136 @@
+//! The OpenTelemetry end-to-end suites (issue 13), js-tests/otel/: the real
+//! web SDK from npm with fetch and XHR instrumentation around concurrent
+//! page actions, bundled once per context manager (ours, zone.js's with
+//! native and with compiled-away async/await, the stack one) and run in
+//! headless Chromium and Firefox, each page in a new realm; and the same
+//! actions on the server hosts, ours against OTel's
+//! AsyncLocalStorageContextManager (identical span trees). js-tests/otel is
+//! its own npm project (OTel's 2.x web line, API 1.9): the packed als-wasm is
+//! installed there with its locked dependencies.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::pack;
+use crate::run::capture;
+use crate::suites::{js_counts, report, Outcome};
+use crate::tools::NpmTools;
+
+const PREFIX: &str = "opentelemetry end to end";
+
+/// js-tests/otel/build.mjs's builds (.bundled/otel/<build>/) and what each holds.
+const BUILDS: [(&str, &str); 4] = [
+    ("ours", "als-wasm/opentelemetry"),
+    ("zone", "ZoneContextManager, native async/await"),
+    ("zone-downleveled", "ZoneContextManager, async/await compiled to generators"),
+    ("stack", "StackContextManager"),
+];
+
+/// (name, runner script, page) of every browser suite.
+fn page_suites() -> Vec<(String, &'static str, String)> {
+    let mut suites = Vec::new();
+    for (build, what) in BUILDS {
+        for (runner, browser) in [("run-browser.mjs", "Chromium"), ("run-firefox.mjs", "Firefox")] {
+            let name = format!("{PREFIX}: web SDK with {what}, in headless {browser}");
+            suites.push((name, runner, format!(".bundled/otel/{build}/index.html")));
+        }
+    }
+    suites
+}
+
+/// A server-host suite: node-trees.mjs run by `program` after `args`, with `env`.
+struct TreeSuite {
+    name: String,
+    program: PathBuf,
+    args: Vec<&'static str>,
+    env: Vec<(&'static str, &'static str)>,
+}
+
+fn tree_suites(npm: &NpmTools) -> Vec<TreeSuite> {
+    let hosts: [(&str, PathBuf, Vec<&str>); 4] = [
+        ("Node 20", "node".into(), vec![]),
+        ("Node 24", npm.get("node"), vec![]),
+        ("Deno", npm.get("deno"), vec!["run", "--allow-read", "--allow-env", "--allow-net"]),
+        ("Bun", npm.get("bun"), vec![]),
+    ];
+    let mut suites = Vec::new();
+    for (carrier, env) in [("native carrier", vec![]), ("patch carrier forced", vec![("OTEL_OURS", "browser")])] {
+        for (host, program, args) in &hosts {
+            let name = format!("{PREFIX}: span trees, ours ({carrier}) vs OTel's AsyncLocalStorageContextManager, in {host}");
+            suites.push(TreeSuite { name, program: program.clone(), args: args.clone(), env: env.clone() });
+        }
+    }
+    suites
+}
+
+/// Runs the suites `wanted` lets through; none of the setup when none is.
+pub fn run(wanted: &dyn Fn(&str) -> bool, npm: &NpmTools, geckodriver: &Path, js_tests: &Path) -> Vec<Outcome> {
+    let pages: Vec<_> = page_suites().into_iter().filter(|(n, _, _)| wanted(n)).collect();
+    let trees: Vec<_> = tree_suites(npm).into_iter().filter(|t| wanted(&t.name)).collect();
+    if pages.is_empty() && trees.is_empty() {
+        return Vec::new();
+    }
+    let mut outcomes = Vec::new();
+    let setup = format!("{PREFIX}: als-wasm and OTel installed in js-tests/otel, pages built");
+    println!("== {setup}");
+    if let Err(e) = pack::install_into(&js_tests.join("otel"), &[]) {
+        outcomes.push(report(&setup, false, &e, None));
+        return outcomes;
+    }
+    let (ok, out) = capture(Command::new("node").current_dir(js_tests).arg("otel/build.mjs"));
+    print!("{out}");
+    outcomes.push(report(&setup, ok, &out, None));
+
+    for (name, runner, page) in pages {
+        println!("== {name}");
+        if !js_tests.join(&page).exists() {
+            outcomes.push(report(&name, false, &format!("{page} was not built"), None));
+            continue;
+        }
+        let mut cmd = Command::new("node");
+        cmd.current_dir(js_tests)
+            .arg(runner)
+            .arg(format!("--page={page}"))
+            .env("PLAYWRIGHT_CORE", npm.bin.join("../playwright-core"))
+            .env("GECKODRIVER", geckodriver);
+        outcomes.push(counted(&name, &mut cmd));
+    }
+    for TreeSuite { name, program, args, env } in trees {
+        println!("== {name}");
+        let mut cmd = Command::new(program);
+        cmd.current_dir(js_tests).args(args).arg("otel/node-trees.mjs").envs(env);
+        outcomes.push(counted(&name, &mut cmd));
+    }
+    outcomes
+}
+
+/// Runs one suite; its `OTEL {...}` count lines are printed even when it
+/// passes (the README's table quotes them).
+fn counted(name: &str, cmd: &mut Command) -> Outcome {
+    let (ok, out) = capture(cmd);
+    for line in out.lines().filter(|l| l.starts_with("OTEL ")) {
+        println!("  {line}");
+    }
+    report(name, ok, &out, js_counts(&out))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_suite_is_named_for_the_filter_and_opens_a_build_of_build_mjs() {
+        let npm = NpmTools { bin: "bin".into() };
+        let pages = page_suites();
+        assert_eq!(pages.len(), BUILDS.len() * 2);
+        for (name, _, page) in &pages {
+            assert!(name.starts_with(PREFIX), "{name}");
+            assert!(BUILDS.iter().any(|(b, _)| page == &format!(".bundled/otel/{b}/index.html")), "{page}");
+        }
+        let trees = tree_suites(&npm);
+        assert_eq!(trees.len(), 8);
+        assert!(trees.iter().all(|t| t.name.starts_with(PREFIX)));
+        let names: std::collections::HashSet<_> = pages.iter().map(|p| &p.0).chain(trees.iter().map(|t| &t.name)).collect();
+        assert_eq!(names.len(), pages.len() + trees.len());
+    }
+}
