@@ -11,109 +11,81 @@ const otel = managerTest('ALS');
 // from a callback of its own).
 const ownTask = () => sleep(0);
 
-otel('.attach() should attach and restore context via token.dispose()', ({ manager, ROOT, key1 }) => {
-  const context1 = ROOT.setValue(key1, 1);
-  is(manager.active(), ROOT);
-  const token1 = manager.attach(context1);
-  is(manager.active(), context1);
-  token1.dispose();
-  is(manager.active(), ROOT);
-});
+// attach(context): it is active, through body() too; token.dispose() makes
+// `outer` active again.
+function attached({ manager }, context, outer, body = () => {}) {
+  const token = manager.attach(context);
+  is(manager.active(), context);
+  body();
+  is(manager.active(), context, 'still attached after what ran inside');
+  token.dispose();
+  is(manager.active(), outer);
+}
 
-otel('.attach() should support nested attach with token.dispose()', ({ manager, ROOT, key1 }) => {
-  const [context1, context2, context3] = [1, 2, 3].map((n) => ROOT.setValue(key1, n));
-  is(manager.active(), ROOT);
-  const token1 = manager.attach(context1);
-  is(manager.active(), context1);
-  const token2 = manager.attach(context2);
-  is(manager.active(), context2);
-  const token3 = manager.attach(context3);
-  is(manager.active(), context3);
-  token3.dispose();
-  is(manager.active(), context2);
-  token2.dispose();
-  is(manager.active(), context1);
-  token1.dispose();
-  is(manager.active(), ROOT);
-});
-
-otel(`.attach() should work with async operations [${immediateName}]`, async ({ manager, ROOT, key1 }) => {
+// attach(context1) in a task of its own: what read() resolves to (active()
+// read across an await) and active() after the await are context1.
+async function attachedAcrossAwait({ manager, ROOT, key1 }, read, where) {
   await ownTask();
   const context1 = ROOT.setValue(key1, 1);
   const token1 = manager.attach(context1);
   is(manager.active(), context1);
-  const inCallback = await new Promise((resolve) => immediate(() => resolve(manager.active())));
-  is(inCallback, context1, `in the ${immediateName} callback`);
+  is(await read(), context1, where);
   is(manager.active(), context1, 'after the await');
   token1.dispose();
   is(manager.active(), ROOT);
+}
+
+otel('.attach() should attach and restore context via token.dispose()', (t) => {
+  is(t.manager.active(), t.ROOT);
+  attached(t, t.ROOT.setValue(t.key1, 1), t.ROOT);
 });
 
-otel('.attach() should interact correctly with .with()', ({ manager, ROOT, key1 }) => {
-  const context1 = ROOT.setValue(key1, 1);
-  const context2 = ROOT.setValue(key1, 2);
-  const token1 = manager.attach(context1);
-  is(manager.active(), context1);
-  is(
-    manager.with(context2, () => manager.active()),
-    context2,
+otel('.attach() should support nested attach with token.dispose()', (t) => {
+  const [context1, context2, context3] = [1, 2, 3].map((n) => t.ROOT.setValue(t.key1, n));
+  is(t.manager.active(), t.ROOT);
+  attached(t, context1, t.ROOT, () => attached(t, context2, context1, () => attached(t, context3, context2)));
+});
+
+otel(`.attach() should work with async operations [${immediateName}]`, (t) =>
+  attachedAcrossAwait(t, () => new Promise((resolve) => immediate(() => resolve(t.manager.active()))), `in the ${immediateName} callback`),
+);
+
+otel('.attach() should interact correctly with .with()', (t) => {
+  const context2 = t.ROOT.setValue(t.key1, 2);
+  attached(t, t.ROOT.setValue(t.key1, 1), t.ROOT, () =>
+    is(
+      t.manager.with(context2, () => t.manager.active()),
+      context2,
+    ),
   );
-  is(manager.active(), context1);
-  token1.dispose();
-  is(manager.active(), ROOT);
 });
 
 otel('.attach() should maintain context across attach inside with()', ({ manager, ROOT, key1 }) => {
   const [context1, context2, context3] = [1, 2, 3].map((n) => ROOT.setValue(key1, n));
-  const token1 = manager.attach(context1);
-  is(manager.active(), context1);
   let checked = false;
-  manager.with(context2, () => {
-    is(manager.active(), context2);
-    const token3 = manager.attach(context3);
-    is(manager.active(), context3);
-    token3.dispose();
-    is(manager.active(), context2, 'back to the with() context');
-    checked = true;
+  attached({ manager }, context1, ROOT, () => {
+    manager.with(context2, () => {
+      is(manager.active(), context2);
+      // dispose() goes back to the with() context
+      attached({ manager }, context3, context2);
+      checked = true;
+    });
+    ok(checked);
   });
-  ok(checked);
-  is(manager.active(), context1, 'back to the attached context after with()');
-  token1.dispose();
-  is(manager.active(), ROOT);
 });
 
-otel('.attach() should work with bound functions after attach', ({ manager, ROOT, key1 }) => {
-  const context1 = ROOT.setValue(key1, 1);
-  const context2 = ROOT.setValue(key1, 2);
-  const token1 = manager.attach(context1);
-  is(manager.active(), context1);
-  const fn = manager.bind(context2, () => manager.active());
-  is(fn(), context2);
-  is(manager.active(), context1, 'back to the attached context after the bound function');
-  token1.dispose();
-  is(manager.active(), ROOT);
+otel('.attach() should work with bound functions after attach', (t) => {
+  const context2 = t.ROOT.setValue(t.key1, 2);
+  attached(t, t.ROOT.setValue(t.key1, 1), t.ROOT, () => is(t.manager.bind(context2, () => t.manager.active())(), context2));
 });
 
-otel('.attach() should handle multiple attach/dispose sequences', ({ manager, ROOT, key1 }) => {
-  for (const context of [ROOT.setValue(key1, 1), ROOT.setValue(key1, 2)]) {
-    const token = manager.attach(context);
-    is(manager.active(), context);
-    token.dispose();
-    is(manager.active(), ROOT);
-  }
+otel('.attach() should handle multiple attach/dispose sequences', (t) => {
+  for (const context of [t.ROOT.setValue(t.key1, 1), t.ROOT.setValue(t.key1, 2)]) attached(t, context, t.ROOT);
 });
 
-otel('.attach() should propagate context to promises after attach', async ({ manager, ROOT, key1 }) => {
-  await ownTask();
-  const context1 = ROOT.setValue(key1, 1);
-  const token1 = manager.attach(context1);
-  is(manager.active(), context1);
-  const result = await Promise.resolve().then(() => manager.active());
-  is(result, context1);
-  is(manager.active(), context1);
-  token1.dispose();
-  is(manager.active(), ROOT);
-});
+otel('.attach() should propagate context to promises after attach', (t) =>
+  attachedAcrossAwait(t, () => Promise.resolve().then(() => t.manager.active()), 'in a then() callback'),
+);
 
 otel('.attach() should not leak an attached context into a concurrent sibling async chain', async ({ manager, ROOT, key1 }) => {
   const contextA = ROOT.setValue(key1, 'A');
@@ -142,12 +114,9 @@ otel('.attach() should not leak an attached context into a concurrent sibling as
   is(manager.active(), ROOT);
 });
 
-otel('.attach() should work correctly when disabled', ({ manager, ROOT, key1 }) => {
-  manager.disable();
-  const context1 = ROOT.setValue(key1, 1);
-  const token1 = manager.attach(context1);
-  is(manager.active(), context1, 'attach() sets the context even when disabled');
-  token1.dispose();
-  is(manager.active(), ROOT);
-  manager.enable();
+otel('.attach() should work correctly when disabled', (t) => {
+  t.manager.disable();
+  // attach() sets the context even when disabled
+  attached(t, t.ROOT.setValue(t.key1, 1), t.ROOT);
+  t.manager.enable();
 });

@@ -5,8 +5,9 @@
 // This file: .enable(), .disable(), .with(), .bind(function); then
 // opentelemetry-als-emitter.mjs and opentelemetry-als-attach.mjs. mocha's
 // `done` is finish() (opentelemetry-support.mjs).
-import { ok, throws } from '../harness.mjs';
+import { ok } from '../harness.mjs';
 import { managerTest, finish, sleep, is } from './opentelemetry-support.mjs';
+import * as behaviour from './opentelemetry-behaviours.mjs';
 
 const otel = managerTest('ALS');
 
@@ -22,80 +23,14 @@ otel('.disable() should work', ({ manager }) => {
 
 // .with()
 
-otel('.with() should run the callback (null as target)', ({ manager, ROOT }) => {
-  let calls = 0;
-  manager.with(ROOT, () => calls++);
-  is(calls, 1);
-});
-
-otel('.with() should run the callback (object as target)', ({ manager, ROOT, key1 }) => {
-  const context = ROOT.setValue(key1, 1);
-  let seen;
-  manager.with(context, () => (seen = manager.active()));
-  is(seen, context, 'should have context');
-});
-
-otel('.with() should run the callback (when disabled)', ({ manager, ROOT }) => {
-  manager.disable();
-  let calls = 0;
-  manager.with(ROOT, () => {
-    manager.enable();
-    calls++;
-  });
-  is(calls, 1);
-});
-
-otel('.with() should rethrow errors', ({ manager, ROOT }) => {
-  throws(
-    () =>
-      manager.with(ROOT, () => {
-        throw new Error('This should be rethrown');
-      }),
-    { message: 'This should be rethrown' },
-  );
-});
-
-otel('.with() should forward this, arguments and return value', ({ manager, ROOT }) => {
-  function fnWithThis(a, b) {
-    is(this, 'that');
-    is(arguments.length, 2);
-    is(a, 'one');
-    is(b, 2);
-    return 'done';
-  }
-  is(manager.with(ROOT, fnWithThis, 'that', 'one', 2), 'done');
-  is(
-    manager.with(ROOT, () => 3.14),
-    3.14,
-  );
-});
-
-otel('.with() should finally restore an old context', ({ manager, ROOT, key1 }) => {
-  const ctx1 = ROOT.setValue(key1, 'ctx1');
-  const ctx2 = ROOT.setValue(key1, 'ctx2');
-  manager.with(ctx1, () => {
-    is(manager.active(), ctx1);
-    manager.with(ctx2, () => is(manager.active(), ctx2));
-    is(manager.active(), ctx1);
-  });
-  is(manager.active(), ROOT);
-});
-
+otel('.with() should run the callback (null as target)', (t) => behaviour.withRuns(t, t.ROOT));
+otel('.with() should run the callback (object as target)', (t) => behaviour.withEnters(t));
+otel('.with() should run the callback (when disabled)', (t) => behaviour.withRunsWhenDisabled(t, t.ROOT));
+otel('.with() should rethrow errors', (t) => behaviour.withRethrows(t, t.ROOT));
+otel('.with() should forward this, arguments and return value', (t) => behaviour.withForwards(t));
+otel('.with() should finally restore an old context', (t) => behaviour.withRestoresNested(t, ['ctx1', 'ctx2']));
 // Upstream has two cases of this name; the second checks a timer.
-otel('.with() should finally restore an old context (second case: in a setTimeout)', ({ manager, ROOT, key1 }) =>
-  finish((done, guard) => {
-    const ctx1 = ROOT.setValue(key1, 'ctx1');
-    manager.with(ctx1, () => {
-      is(manager.active(), ctx1);
-      setTimeout(
-        guard(() => {
-          is(manager.active(), ctx1);
-          done();
-        }),
-      );
-    });
-  }),
-);
+otel('.with() should finally restore an old context (second case: in a setTimeout)', (t) => behaviour.withRestoresNested(t, ['ctx1'], 0));
 
 otel('.with() async function called from nested "with" sync function should return nested context', ({ manager, ROOT }) =>
   finish((done, guard) => {
@@ -247,31 +182,11 @@ otel('.with() should not influence other instances', ({ manager, another, ROOT, 
 
 // .bind(function)
 
-otel('.bind(function) should return the same target (when enabled)', ({ manager, ROOT }) => {
-  const target = { a: 1 };
-  is(manager.bind(ROOT, target), target);
-});
-
-otel('.bind(function) should return the same target (when disabled)', ({ manager, ROOT }) => {
-  manager.disable();
-  const target = { a: 1 };
-  is(manager.bind(ROOT, target), target);
-  manager.enable();
-});
-
-otel('.bind(function) should return current context (when enabled)', ({ manager, ROOT, key1 }) => {
-  const context = ROOT.setValue(key1, 1);
-  const fn = manager.bind(context, () => manager.active());
-  is(fn(), context, 'should have context');
-});
-
+otel('.bind(function) should return the same target (when enabled)', (t) => behaviour.bindReturnsTarget(t, { a: 1 }));
+otel('.bind(function) should return the same target (when disabled)', (t) => behaviour.bindReturnsTarget(t, { a: 1 }, { disabled: true }));
+otel('.bind(function) should return current context (when enabled)', (t) => behaviour.bindEnters(t, 1));
 // Upstream: even disabled, a bound function still enters its context.
-otel('.bind(function) should return current context (when disabled)', ({ manager, ROOT, key1 }) => {
-  manager.disable();
-  const context = ROOT.setValue(key1, 1);
-  const fn = manager.bind(context, () => manager.active());
-  is(fn(), context, 'should have context');
-});
+otel('.bind(function) should return current context (when disabled)', (t) => behaviour.bindEnters(t, 1, { disabled: true }));
 
 // Upstream's name says "fail", its assertion that the timer keeps the context.
 otel('.bind(function) should fail to return current context with async op', ({ manager, ROOT, key1 }) =>
