@@ -71,8 +71,7 @@ export function invalidAsyncId(name, actual) {
 // not provide), for enterWith/withScope outside every run() on a host whose
 // carrier can only scope a store to a callback (context.js, carryInScopes).
 export function noScopeOutsideRun(method) {
-  const message = `AsyncLocalStorage.${method}() outside run() is not possible on this host: its carrier ` +
-    '(workerd\'s AsyncLocalStorage, or AsyncContext) scopes a store to a callback only, and a store set ' +
-    'outside every run() would be seen by every other task of the realm. Use storage.run(store, callback)';
+  const message = `AsyncLocalStorage.${method}() needs an enclosing run() on this host (workerd, AsyncContext): ` +
+    'outside every run() the store would reach every other task. Use storage.run(store, callback)';
   return withCode(new Error(message), 'ERR_METHOD_NOT_IMPLEMENTED');
 }
