@@ -10,7 +10,7 @@ use std::path::Path;
 use std::process::Command;
 
 use crate::run::capture;
-use crate::suites::{js_counts, report, Outcome};
+use crate::suites::{report, Outcome};
 
 pub const BUNDLERS: [&str; 4] = ["vite", "rollup", "webpack", "esbuild"];
 
@@ -78,22 +78,6 @@ pub fn build(js_tests: &Path, bundlers: &[&str]) -> Outcome {
     let (ok, out) = capture(Command::new("node").current_dir(js_tests).arg("bundlers/build.mjs").args(bundlers));
     print!("{out}");
     report(BUILD, ok, &out, None)
-}
-
-/// Runs one bundled suite. The stress test's counts are printed even when it
-/// passes (the README quotes what a plain build loses); a build that is
-/// missing (it failed, above) fails the suite without starting a browser.
-pub fn run(name: &str, js_tests: &Path, cmd: &mut Command) -> Outcome {
-    println!("== {name}");
-    let pages = cmd.get_args().filter_map(|a| a.to_str()?.strip_prefix("--page="));
-    if let Some(page) = pages.map(str::to_owned).find(|p| !js_tests.join(p).exists()) {
-        return report(name, false, &format!("{page} was not built"), None);
-    }
-    let (ok, out) = capture(cmd);
-    for line in out.lines().filter(|l| l.starts_with("stress seed=")) {
-        println!("  {line}");
-    }
-    report(name, ok, &out, js_counts(&out))
 }
 
 #[cfg(test)]

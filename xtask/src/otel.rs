@@ -13,7 +13,7 @@ use std::process::Command;
 
 use crate::pack;
 use crate::run::capture;
-use crate::suites::{js_counts, report, Outcome};
+use crate::suites::{built_suite, report, Outcome};
 use crate::tools::NpmTools;
 
 const PREFIX: &str = "opentelemetry end to end";
@@ -81,37 +81,22 @@ pub fn run(wanted: &dyn Fn(&str) -> bool, npm: &NpmTools, geckodriver: &Path, js
     print!("{out}");
     outcomes.push(report(&setup, ok, &out, None));
 
+    // Each run's `OTEL {...}` counts are printed: the README's table quotes them.
     for (name, runner, page) in pages {
-        println!("== {name}");
-        if !js_tests.join(&page).exists() {
-            outcomes.push(report(&name, false, &format!("{page} was not built"), None));
-            continue;
-        }
         let mut cmd = Command::new("node");
         cmd.current_dir(js_tests)
             .arg(runner)
             .arg(format!("--page={page}"))
             .env("PLAYWRIGHT_CORE", npm.bin.join("../playwright-core"))
             .env("GECKODRIVER", geckodriver);
-        outcomes.push(counted(&name, &mut cmd));
+        outcomes.push(built_suite(&name, js_tests, &mut cmd, "OTEL "));
     }
     for TreeSuite { name, program, args, env } in trees {
-        println!("== {name}");
         let mut cmd = Command::new(program);
         cmd.current_dir(js_tests).args(args).arg("otel/node-trees.mjs").envs(env);
-        outcomes.push(counted(&name, &mut cmd));
+        outcomes.push(built_suite(&name, js_tests, &mut cmd, "OTEL "));
     }
     outcomes
-}
-
-/// Runs one suite; its `OTEL {...}` count lines are printed even when it
-/// passes (the README's table quotes them).
-fn counted(name: &str, cmd: &mut Command) -> Outcome {
-    let (ok, out) = capture(cmd);
-    for line in out.lines().filter(|l| l.starts_with("OTEL ")) {
-        println!("  {line}");
-    }
-    report(name, ok, &out, js_counts(&out))
 }
 
 #[cfg(test)]

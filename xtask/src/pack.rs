@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::OnceLock;
 
 use crate::build;
 use crate::run::{root, status, Result};
@@ -23,8 +24,15 @@ pub fn install_into(dir: &Path, aliases: &[&str]) -> Result<PathBuf> {
     Ok(tarball)
 }
 
-/// Builds the package and packs it as npm would publish it.
+/// The package packed as npm would publish it, built and packed once per
+/// xtask run: every install of a run (js-tests, js-tests/otel, www) gets the
+/// same tarball.
 fn pack() -> Result<PathBuf> {
+    static PACKED: OnceLock<Result<PathBuf>> = OnceLock::new();
+    PACKED.get_or_init(build_and_pack).clone()
+}
+
+fn build_and_pack() -> Result<PathBuf> {
     let pkg = build::package()?;
     let tarball = packed_tarball()?;
     if let Some(dest) = tarball.parent() {
