@@ -8,7 +8,7 @@
 // re-enters its store.
 // Seed: ALS_STRESS_SEED (env) or ?seed= (page); otherwise random, printed.
 import { equal, AssertionError } from './harness.mjs';
-import { exact } from './impl.mjs';
+import { AsyncContext, exact } from './impl.mjs';
 import { rng } from './random.mjs';
 
 export { rng };
@@ -126,6 +126,17 @@ export async function flow(ctx, from = 0) {
     if (typeof storage.enterWith !== 'function') return storage.run(store, () => flow(ctx, i + 1));
     storage.enterWith(store);
   }
+}
+
+// The storage shape the flows drive, over TC39's AsyncContext.Variable (issue
+// 14): it has no enterWith, so a flow re-enters its store with run().
+export function variableStorage() {
+  const variable = new AsyncContext.Variable();
+  return {
+    getStore: () => variable.get(),
+    run: (store, fn) => variable.run(store, fn),
+    exit: (fn) => variable.run(undefined, fn),
+  };
 }
 
 // The flows' contexts: flow i keeps { id: i } in `storage`.

@@ -3,19 +3,10 @@
 // run(), must leak nothing.
 import { test, equal } from '../harness.mjs';
 import { AsyncContext, AsyncLocalStorage } from '../impl.mjs';
-import { contexts, flow, rng, seedFrom, verdict } from '../stress-flows.mjs';
+import { contexts, flow, rng, seedFrom, variableStorage, verdict } from '../stress-flows.mjs';
 
 // The same flows over TC39's AsyncContext.Variable (issue 14): same steps,
 // so the same losses as AsyncLocalStorage where the carrier has them.
-function variableStorage() {
-  const variable = new AsyncContext.Variable();
-  return {
-    getStore: () => variable.get(),
-    run: (store, fn) => variable.run(store, fn),
-    exit: (fn) => variable.run(undefined, fn),
-  };
-}
-
 const storages = [['', () => new AsyncLocalStorage()]];
 if (AsyncContext) storages.push([' over AsyncContext.Variable', variableStorage]);
 

@@ -74,6 +74,25 @@ export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 // The ways a flow starts from the root, and rootTask(kind, delay, body):
 // resolves to what body() answers, run from a task of that kind.
 export const ROOT_TASKS = ['timer', 'microtask', 'then', 'host event'];
+
+// Starts each stress flow (stress-flows.mjs) in a root task of a random kind
+// and a random delay; begin(ctx) enters the flow's store there and runs it.
+// A first read in the root task that sees a store is a leak.
+export function flowsFromRootTasks(random, storage, ctxs, begin) {
+  return Promise.all(
+    ctxs.map((ctx) => {
+      const kind = ROOT_TASKS[Math.floor(random() * ROOT_TASKS.length)];
+      return rootTask(kind, Math.floor(random() * 3), () => {
+        const first = storage.getStore();
+        if (first !== undefined) {
+          ctx.stats.leaked++;
+          ctx.stats.leaks.push(`flow ${ctx.id} began with flow ${first.id}'s store`);
+        }
+        return begin(ctx);
+      });
+    }),
+  );
+}
 export function rootTask(kind, delay, body) {
   return new Promise((resolve) => {
     const go = () => resolve(body());

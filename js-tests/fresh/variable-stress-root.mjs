@@ -5,18 +5,8 @@
 // enterWith. The first read in each root task must be unset.
 import { test } from '../harness.mjs';
 import { AsyncContext } from '../impl.mjs';
-import { contexts, flow, rng, seedFrom, verdict } from '../stress-flows.mjs';
-import { ROOT_TASKS, rootTask } from './support.mjs';
-
-// The storage shape stress-flows.mjs drives, over a Variable.
-function variableStorage() {
-  const variable = new AsyncContext.Variable();
-  return {
-    getStore: () => variable.get(),
-    run: (store, fn) => variable.run(store, fn),
-    exit: (fn) => variable.run(undefined, fn),
-  };
-}
+import { contexts, flow, rng, seedFrom, variableStorage, verdict } from '../stress-flows.mjs';
+import { flowsFromRootTasks } from './support.mjs';
 
 if (AsyncContext) {
   test('stress: 300 flows started from root tasks with run leak nothing (over AsyncContext.Variable)', async () => {
@@ -24,19 +14,7 @@ if (AsyncContext) {
     const random = rng(seed);
     const storage = variableStorage();
     const ctxs = contexts(seed, storage, variableStorage());
-    await Promise.all(
-      ctxs.map((ctx) => {
-        const kind = ROOT_TASKS[Math.floor(random() * ROOT_TASKS.length)];
-        return rootTask(kind, Math.floor(random() * 3), () => {
-          const first = storage.getStore();
-          if (first !== undefined) {
-            ctx.stats.leaked++;
-            ctx.stats.leaks.push(`flow ${ctx.id} began with flow ${first.id}'s store`);
-          }
-          return storage.run(ctx.store, () => flow(ctx));
-        });
-      }),
-    );
+    await flowsFromRootTasks(random, storage, ctxs, (ctx) => storage.run(ctx.store, () => flow(ctx)));
     verdict('stress from the root over AsyncContext.Variable', seed, ctxs);
   });
 }

@@ -98,9 +98,9 @@ export function contextManagerOver(AsyncLocalStorage) {
           ? function (...args) { return listener.handleEvent.apply(listener, args); }
           : undefined;
       if (handler === undefined) return undefined;
-      const bound = (byEvent[event] ??= new WeakMap());
-      if (!bound.has(listener)) bound.set(listener, this.#bindFunction(context, handler));
-      return bound.get(listener);
+      const listeners = (byEvent[event] ??= new WeakMap());
+      if (!listeners.has(listener)) listeners.set(listener, this.#bindFunction(context, handler));
+      return listeners.get(listener);
     }
 
     // Patches the instance's methods (once per manager) so each listener added
