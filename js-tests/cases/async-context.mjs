@@ -440,22 +440,27 @@ if (AsyncContext) {
     equal(snapshot.run(() => v.get()), '42');
   });
 
-  t('262 Variable/prototype/run/returned-promise-does-not-resolve-in-snapshot.js: then on run\'s promise runs in the caller\'s context', async () => {
-    const v = new Variable();
+  // The returned-promise files of both run()s and of wrap: `enter(body)` runs
+  // body where v is 'bar', inside v.run('foo'); the body sees 'bar' on both
+  // sides of an await, and a then on run's promise sees the caller's 'foo'.
+  async function thenOnRunsPromise(v, enter) {
     let release;
     const seen = [];
     const done = v.run('foo', () =>
-      v
-        .run('bar', async () => {
-          seen.push(v.get());
-          await new Promise((resolve) => (release = resolve));
-          seen.push(v.get());
-        })
-        .then(() => seen.push(v.get())),
+      enter(async () => {
+        seen.push(v.get());
+        await new Promise((resolve) => (release = resolve));
+        seen.push(v.get());
+      }).then(() => seen.push(v.get())),
     );
     release();
     await done;
     deepEqual(seen, ['bar', 'bar', 'foo']);
+  }
+
+  t('262 Variable/prototype/run/returned-promise-does-not-resolve-in-snapshot.js: then on run\'s promise runs in the caller\'s context', async () => {
+    const v = new Variable();
+    await thenOnRunsPromise(v, (body) => v.run('bar', body));
   });
 
   t('262 Variable/prototype/run/throws-if-callback-is-not-callable.js: a non-callable fn throws a TypeError, the value is restored', () => {
@@ -565,20 +570,7 @@ if (AsyncContext) {
   t('262 Snapshot/prototype/run/returned-promise-does-not-resolve-in-snapshot.js: then on run\'s promise runs in the caller\'s context', async () => {
     const v = new Variable();
     const snapshot = v.run('bar', () => new Snapshot());
-    let release;
-    const seen = [];
-    const done = v.run('foo', () =>
-      snapshot
-        .run(async () => {
-          seen.push(v.get());
-          await new Promise((resolve) => (release = resolve));
-          seen.push(v.get());
-        })
-        .then(() => seen.push(v.get())),
-    );
-    release();
-    await done;
-    deepEqual(seen, ['bar', 'bar', 'foo']);
+    await thenOnRunsPromise(v, (body) => snapshot.run(body));
   });
 
   t('262 Snapshot/prototype/run/throws-if-callback-is-not-callable.js: a non-callable fn throws a TypeError', () => {
@@ -690,19 +682,7 @@ if (AsyncContext) {
 
   t('262 Snapshot/wrap/wrapped-function/returned-promise-does-not-resolve-in-snapshot.js: then on the wrapper\'s promise runs in the caller\'s context', async () => {
     const v = new Variable();
-    let release;
-    const seen = [];
-    const wrapped = v.run('bar', () =>
-      Snapshot.wrap(async () => {
-        seen.push(v.get());
-        await new Promise((resolve) => (release = resolve));
-        seen.push(v.get());
-      }),
-    );
-    const done = v.run('foo', () => wrapped().then(() => seen.push(v.get())));
-    release();
-    await done;
-    deepEqual(seen, ['bar', 'bar', 'foo']);
+    await thenOnRunsPromise(v, (body) => v.run('bar', () => Snapshot.wrap(body))());
   });
 
   // CopyNameAndLength(wrapped, fn, "wrapped").
