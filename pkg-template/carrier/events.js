@@ -6,25 +6,17 @@
 // - events that an API call causes later run in the frame of that call:
 //   XMLHttpRequest (open, send, abort), FileReader (readAs*, abort),
 //   IndexedDB requests and transactions, WebSocket (construction),
-//   MessagePort (postMessage, per message). Such targets remember that
+//   MessagePort (postMessage, per message: ports.js). Such targets remember that
 //   frame when the call succeeds, and their listeners (added with
 //   addEventListener or as on* handlers) enter it when the host dispatches.
 //   Events a call fires synchronously (open()'s readystatechange, abort())
 //   run in that call's frame, which is also its dispatcher's.
 import { ROOT, currentFrame, runInFrame } from '../context.js';
 import { patchConstructor, patchFunction } from './wrap.js';
+import { countDeliveries, installPorts, messageFrameOf } from './ports.js';
 
 // target -> the frame its host-dispatched events run in
 const causes = new WeakMap();
-// MessageEvent delivered by the host -> frame of its postMessage
-const messageFrames = new WeakMap();
-// port made by a patched MessageChannel -> frames of its messages in flight
-const inFlight = new WeakMap();
-// port -> its entangled port
-const partners = new WeakMap();
-// ports whose deliveries are counted (see countDeliveries)
-const counted = new WeakSet();
-
 // Calls of dispatchEvent in progress (synthetic events). Hosts mark their
 // own events trusted, except Node's MessagePort, which never dispatches
 // through the public dispatchEvent; Deno's FileReader does both (untrusted,
@@ -49,20 +41,9 @@ function remember(target) {
   if (target !== null && typeof target === 'object') causes.set(target, currentFrame());
 }
 
-// Each host delivery on a port takes the frame of the oldest message in
-// flight, whether a listener hears it or not: a listener of ours, added
-// before the page's first listener (or start()), sees every delivery.
-function countDeliveries(port, addListener) {
-  if (!inFlight.has(port) || counted.has(port)) return;
-  counted.add(port);
-  addListener.call(port, 'message', (event) => {
-    if (delivered(event)) messageFrames.set(event, inFlight.get(port).shift() ?? ROOT);
-  });
-}
-
 function frameOf(target, event) {
   if (!delivered(event)) return currentFrame();
-  return messageFrames.get(event) ?? causes.get(target) ?? ROOT;
+  return messageFrameOf(event) ?? causes.get(target) ?? ROOT;
 }
 
 const wrappers = new WeakMap();
@@ -92,7 +73,7 @@ function wrapListenersOf(proto, handlerProtos = [proto]) {
     Object.defineProperty(proto, 'addEventListener', {
       configurable: true, writable: true,
       value: { addEventListener(type, listener, options) {
-        countDeliveries(this, addListener);
+        countDeliveries(this, addListener, delivered);
         return addListener.call(this, type, wrapListener(listener), options);
       } }.addEventListener,
     });
@@ -113,7 +94,7 @@ function wrapListenersOf(proto, handlerProtos = [proto]) {
           return originals.get(handler) ?? handler;
         },
         set(handler) {
-          countDeliveries(this, addListener);
+          countDeliveries(this, addListener, delivered);
           desc.set.call(this, typeof handler === 'function' ? wrapListener(handler) : handler);
         },
       });
@@ -192,20 +173,9 @@ export function installEvents(global) {
     wrapListenersOf(port);
     // A port started with no listener delivers to no one: still counted.
     patchFunction(port, 'start', (start) => function (...args) {
-      countDeliveries(this, listen);
+      countDeliveries(this, listen, delivered);
       return Reflect.apply(start, this, args);
     });
-    patchConstructor(global, 'MessageChannel', null, (channel) => {
-      partners.set(channel.port1, channel.port2);
-      partners.set(channel.port2, channel.port1);
-      inFlight.set(channel.port1, []);
-      inFlight.set(channel.port2, []);
-    });
-    patchFunction(port, 'postMessage', (post) => function (...args) {
-      const result = Reflect.apply(post, this, args);
-      const partner = partners.get(this);
-      if (partner) inFlight.get(partner).push(currentFrame());
-      return result;
-    });
+    installPorts(global);
   }
 }

@@ -31,17 +31,18 @@
 //   the class overrides it) become accessors of the same kind the first time
 //   the carrier meets the class (its constructor runs the stand-in, or an
 //   instance's then is read), so their awaits are told from other reads.
-// - A `then` handed out to user code (which read p.constructor and then
-//   p.then) behaves as then(): user code calls it in the turn it was handed
-//   out, the engine in a later one (a marker job runs between any hand-out
-//   and the engine's call: the pending [back to root] job when the hand-out
-//   happens inside a bracket, as in every chain of awaits, else a marker of
-//   its own).
+// - A `then` handed out (an await's read, or user code that read
+//   p.constructor and then p.then, as promise utilities do) is taken for
+//   the engine's call only in the job right after a marker job queued with
+//   the hand-out: the engine queues an await's call right after the read,
+//   so the two jobs are adjacent, and the engine calls it before anything
+//   switches frames. Any other call (the reader's own, or another flow's
+//   later) behaves as then(): in the caller's frame, never the reader's.
 // - Answering %Promise% in the root frame would keep the engine's fast path
 //   there, but then `p.constructor === Promise` could not hold both in and
 //   out of contexts, and root continuations would start in whatever frame
 //   was left: identity and soundness win (README, "Limits").
-import { ROOT, currentFrame, swapFrame, onLeftBehind, providePromiseInternals } from '../context.js';
+import { ROOT, currentFrame, swapFrame, frameSwitches, onLeftBehind, providePromiseInternals } from '../context.js';
 
 export function installPromise(global) {
   // %Promise% itself, even where zone.js has replaced the global Promise.
@@ -56,17 +57,24 @@ export function installPromise(global) {
   const nativeResolve = NativePromise.resolve;
   const getPrototypeOf = Object.getPrototypeOf;
 
-  // While our own code calls a native method, constructor reads (species
-  // lookups) arm nothing.
-  let internal = false;
+  // While our own code calls a native method, its own constructor read
+  // (then's species lookup of its receiver, Promise.resolve's of its
+  // argument) arms nothing: the object it reads. User code the method runs
+  // (a subclass constructor, a species or then getter) is hooked as usual.
+  let ownRead = null;
   // The promise whose constructor was just read: an `await` reads its then next.
   let armed = null;
-  // Advanced by a job that runs between any hand-out of an await `then` and
-  // the engine's call of it.
-  let turn = 0;
-  let markerQueued = false;
-  // True while a bracketed continuation runs (its [back to root] is queued).
-  let inBracket = false;
+  // The then last handed out, from its marker job on (handOut), and the
+  // frame switches counted then: the engine's call comes before any other.
+  let engineCall = null;
+  let switchesAtMarker = 0;
+  // Hand-outs whose marker job has not run yet, oldest first.
+  const waiting = [];
+  const marker = () => {
+    armed = null;
+    engineCall = waiting.shift();
+    switchesAtMarker = frameSwitches();
+  };
   let resetQueued = false;
   // A promise of the plugin hooks' that an await reads the constructor of
   // next: it answers %Promise% there (the engine's fast path).
@@ -90,14 +98,7 @@ export function installPromise(global) {
   const queue = (job) => nativeThen.call(RESOLVED, job);
   const toRoot = () => {
     swapFrame(ROOT);
-    inBracket = false;
     armed = null;
-    turn++;
-  };
-  const nextTurn = () => {
-    armed = null;
-    turn++;
-    markerQueued = false;
   };
   const reset = () => {
     resetQueued = false;
@@ -113,14 +114,21 @@ export function installPromise(global) {
     queue(reset);
   });
 
-  function callNative(method, promise, a, b) {
-    const outer = internal;
-    internal = true;
+  function callNative(method, receiver, a, b) {
+    const outer = ownRead;
+    ownRead = method === nativeResolve ? a : receiver;
     try {
-      return method.call(promise, a, b);
+      return method.call(receiver, a, b);
     } finally {
-      internal = outer;
+      ownRead = outer;
     }
+  }
+
+  // True once for the native method's own constructor read of `self`.
+  function isOwnRead(self) {
+    if (self !== ownRead) return false;
+    ownRead = null;
+    return true;
   }
 
   // A reaction that runs fn in `frame` and puts back the frame it found:
@@ -148,10 +156,7 @@ export function installPromise(global) {
 
   // The job that opens a bracket in `frame`, made once per frame.
   function enterOf(frame) {
-    return (frame.enter ??= () => {
-      swapFrame(frame);
-      inBracket = true;
-    });
+    return (frame.enter ??= () => swapFrame(frame));
   }
 
   // [enter frame] [what settle queues: the continuation] [root]
@@ -177,21 +182,22 @@ export function installPromise(global) {
 
   // A `then` for one await in the current frame, in place of `plain`, the
   // then the read would answer otherwise: the engine's (through then()),
-  // or a subclass's own (`own`).
+  // or a subclass's own (`own`). Only the engine's call, in the job right
+  // after the marker, brackets; any other runs as `plain` in its caller's
+  // frame, so a then read in one flow never runs another's callback there.
   function handOut(plain, own) {
     const frame = currentFrame();
-    if (!inBracket && !markerQueued) {
-      markerQueued = true;
-      queue(nextTurn);
-    }
-    const handedOutIn = turn;
-    return function then(resolve, reject) {
-      if (turn === handedOutIn) return Reflect.apply(plain, this, [resolve, reject]);
+    const handed = function then(resolve, reject) {
+      if (engineCall !== handed || frameSwitches() !== switchesAtMarker) return Reflect.apply(plain, this, [resolve, reject]);
+      engineCall = null;
       const fulfilled = (value) => bracket(frame, resolve, value);
       const rejected = (reason) => bracket(frame, reject, reason);
       if (own) return Reflect.apply(plain, this, [fulfilled, rejected]);
       return callNative(nativeThen, this, fulfilled, rejected);
     };
+    waiting.push(handed);
+    queue(marker);
+    return handed;
   }
 
   // Makes p[name], an own writable data property, an accessor that answers
@@ -225,12 +231,12 @@ export function installPromise(global) {
     for (const level of levels) {
       hooked.add(level);
       accessor(level, 'constructor', (self, value) => {
-        if (!internal && self !== level) armed = self;
+        if (!isOwnRead(self) && self !== level) armed = self;
         return value;
       });
       if (Object.hasOwn(level, 'then') && typeof level.then === 'function') {
         accessor(level, 'then', (self, value) => {
-          if (internal || armed !== self) return value;
+          if (armed !== self) return value;
           armed = null;
           return handOut(value, true);
         });
@@ -243,7 +249,7 @@ export function installPromise(global) {
   Object.defineProperty(proto, 'constructor', { value: NativePromise, writable: true, configurable: true });
   Object.defineProperty(proto, 'then', { value: then, writable: true, configurable: true });
   accessor(proto, 'constructor', (self, value) => {
-    if (internal || value !== NativePromise || self === proto) return value;
+    if (isOwnRead(self) || value !== NativePromise || self === proto) return value;
     if (self === fast) {
       fast = null;
       return value;
@@ -252,7 +258,6 @@ export function installPromise(global) {
     return StandIn;
   });
   accessor(proto, 'then', (self, value) => {
-    if (internal) return value;
     if (armed === self) {
       armed = null;
       return handOut(value, false);

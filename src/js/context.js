@@ -11,8 +11,9 @@
 // bundles, or a Rust app's own wasm beside the npm package): all copies read
 // and switch one current frame, take keys from one counter, and one carrier
 // (the first installed) carries that frame for all of them.
-// v3: enterWith tells the carrier (`leftBehind`), which v2 copies would not.
-const REALM = Symbol.for('als-wasm.context.v3');
+// v4: the default write counts frame switches (`switches`), which v3 copies
+// would not.
+const REALM = Symbol.for('als-wasm.context.v4');
 const realm = globalThis[REALM] ?? newRealmContext();
 
 function newRealmContext() {
@@ -27,7 +28,12 @@ function newRealmContext() {
     read: () => context.current,
     write: (frame) => {
       context.current = frame;
+      context.switches++;
     },
+    // Frame switches so far (the patch carrier's, which keeps the frame
+    // here): the carrier tells by it that no job of its own started since
+    // a marker job (carrier/promise.js, handOut).
+    switches: 0,
     // Set for hosts that can only scope a value to a callback (below).
     enterScope: null,
     outsideEveryScope: null,
@@ -108,6 +114,10 @@ export function nextKey() {
 
 export function currentFrame() {
   return realm.read();
+}
+
+export function frameSwitches() {
+  return realm.switches;
 }
 
 export function swapFrame(next) {

@@ -1,0 +1,152 @@
+// Host-started handlers that one handler's enterWith could reach the next
+// of, whatever carries the frame:
+// - node:http and node:net servers: a host runs pipelined requests one after
+//   another in one callback, before any microtask (the patch carrier's job
+//   back to the root comes too late), and Node 20 runs keep-alive and
+//   pipelined requests in one resource, whose store an enterWith changes;
+// - Deno.serve's handlers and AbortSignal's listeners: Deno calls them from
+//   loops of its own that await after each call, so the context a handler
+//   left reaches the next handler, of any kind (Deno 2.9);
+// - Node 20's setInterval: every tick runs in one resource.
+// Each such handler runs in its own frame (Node 24's rule: a server's
+// events in the frame of listen(), a Deno.serve handler in that of serve(),
+// an interval tick in that of setInterval(), a host's abort in that of
+// AbortSignal.timeout()) and puts back the frame it found, so nothing it
+// enters outlives it.
+import { ROOT, currentFrame, runInFrame } from '../context.js';
+import { patchFunction } from './wrap.js';
+
+// fn, run in `frame` by whoever calls it, the frame it found put back after;
+// of fn's length (Deno.serve passes no request to a handler of length 0).
+function scoped(frame, fn) {
+  if (typeof fn !== 'function') return fn;
+  const guarded = function (...args) {
+    return runInFrame(frame, fn, this, args);
+  };
+  Object.defineProperty(guarded, 'length', { value: fn.length });
+  return guarded;
+}
+
+function builtin(global, name) {
+  try {
+    return global.process?.getBuiltinModule?.(name) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+// The events a server's host emits (net, http, https); a user's own emit of
+// them runs there too.
+const SERVER_EVENTS = new Set(['connection', 'request', 'checkContinue', 'checkExpectation', 'upgrade', 'connect', 'clientError', 'dropRequest']);
+
+export function guardNodeServers(global) {
+  const protos = [builtin(global, 'node:net')?.Server?.prototype];
+  const http = builtin(global, 'node:http')?.Server?.prototype;
+  // Deno's http.Server is not a net.Server.
+  if (http && !protos[0]?.isPrototypeOf(http)) protos.push(http);
+  const listenFrames = new WeakMap();
+  for (const proto of protos) {
+    patchFunction(proto, 'listen', (listen) => function (...args) {
+      listenFrames.set(this, currentFrame());
+      return Reflect.apply(listen, this, args);
+    });
+    patchFunction(proto, 'emit', (emit) => function (type, ...args) {
+      if (!SERVER_EVENTS.has(type)) return Reflect.apply(emit, this, [type, ...args]);
+      return runInFrame(listenFrames.get(this) ?? ROOT, emit, this, [type, ...args]);
+    });
+  }
+}
+
+// Deno.serve(handler), (options, handler), ({ handler, ... }).
+export function guardDenoServe(global) {
+  const Deno = global.Deno;
+  if (typeof Deno?.serve !== 'function') return;
+  patchFunction(Deno, 'serve', (serve) => function (...args) {
+    const frame = currentFrame();
+    const guarded = args.map((arg) => {
+      if (typeof arg === 'function') return scoped(frame, arg);
+      if (arg !== null && typeof arg === 'object' && typeof arg.handler === 'function') return { ...arg, handler: scoped(frame, arg.handler) };
+      return arg;
+    });
+    return Reflect.apply(serve, this, guarded);
+  });
+}
+
+// AbortSignal listeners: an abort a user's call fires (abort(), a
+// dispatchEvent) runs them in the caller's frame; one the host fires, in the
+// frame of AbortSignal.timeout() (else the root).
+export function guardAbortSignals(global) {
+  const Signal = global.AbortSignal;
+  const proto = Signal?.prototype;
+  if (!proto || typeof proto.addEventListener !== 'function') return;
+  const timeoutFrames = new WeakMap();
+  let userCalls = 0;
+  const byUser = (method) => function (...args) {
+    userCalls++;
+    try {
+      return Reflect.apply(method, this, args);
+    } finally {
+      userCalls--;
+    }
+  };
+  patchFunction(global.AbortController?.prototype, 'abort', byUser);
+  patchFunction(global.EventTarget?.prototype, 'dispatchEvent', byUser);
+  patchFunction(Signal, 'timeout', (timeout) => function (...args) {
+    const signal = Reflect.apply(timeout, this, args);
+    timeoutFrames.set(signal, currentFrame());
+    return signal;
+  });
+
+  const wrappers = new WeakMap();
+  const wrap = (listener) => {
+    if (listener === null || (typeof listener !== 'function' && typeof listener !== 'object')) return listener;
+    let wrapper = wrappers.get(listener);
+    if (!wrapper) {
+      wrapper = function (event) {
+        const frame = userCalls > 0 ? currentFrame() : (timeoutFrames.get(this) ?? ROOT);
+        if (typeof listener === 'function') return runInFrame(frame, listener, this, [event]);
+        return runInFrame(frame, () => listener.handleEvent(event), undefined, []);
+      };
+      wrappers.set(listener, wrapper);
+    }
+    return wrapper;
+  };
+  const add = proto.addEventListener;
+  const remove = proto.removeEventListener;
+  Object.defineProperty(proto, 'addEventListener', {
+    configurable: true, writable: true,
+    value: { addEventListener(type, listener, options) { return add.call(this, type, wrap(listener), options); } }.addEventListener,
+  });
+  Object.defineProperty(proto, 'removeEventListener', {
+    configurable: true, writable: true,
+    value: { removeEventListener(type, listener, options) { return remove.call(this, type, wrappers.get(listener) ?? listener, options); } }.removeEventListener,
+  });
+  const onabort = Object.getOwnPropertyDescriptor(proto, 'onabort');
+  if (onabort?.set && onabort.configurable) {
+    const originals = new WeakMap();
+    Object.defineProperty(proto, 'onabort', {
+      ...onabort,
+      get() {
+        const handler = onabort.get.call(this);
+        return originals.get(handler) ?? handler;
+      },
+      set(handler) {
+        const wrapped = typeof handler === 'function' ? wrap(handler) : handler;
+        if (wrapped !== handler) originals.set(wrapped, handler);
+        onabort.set.call(this, wrapped);
+      },
+    });
+  }
+}
+
+// setInterval's ticks (global, and node:timers' own export where it differs).
+export function guardIntervals(global) {
+  const timers = builtin(global, 'node:timers');
+  const guard = (setInterval) => function (callback, ...rest) {
+    return Reflect.apply(setInterval, this, [scoped(currentFrame(), callback), ...rest]);
+  };
+  const globalOne = global.setInterval;
+  patchFunction(global, 'setInterval', guard);
+  if (timers && timers.setInterval === globalOne) patchFunction(timers, 'setInterval', () => global.setInterval);
+  else patchFunction(timers, 'setInterval', guard);
+}
