@@ -10,6 +10,7 @@ import './unchanged.mjs';
 import './bundlers-unchanged.mjs';
 import './syntax-errors.mjs';
 import './selects.mjs';
+import './package-warnings.mjs';
 import './rejects.mjs';
 import './accepted-syntax.mjs';
 await run();

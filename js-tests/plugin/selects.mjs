@@ -1,5 +1,5 @@
 // 6. selects(id, options): which modules the plugin rewrites.
-import { equal, test } from '../harness.mjs';
+import { equal, ok, test } from '../harness.mjs';
 import { selects } from './support/installed.mjs';
 
 // A bug found here (reported): the pattern that finds the innermost
@@ -55,6 +55,9 @@ const table = [
   ['/app/src/other.js', { include: [/src\/feature/] }, false, 'include narrows'],
   ['/app/src/page.svelte', { include: 'src/' }, true, 'include can name other files'],
   ['/app/node_modules/lib/index.js', { include: 'index.js' }, false, 'include does not open node_modules'],
+  ['/app/node_modules/lib/index.js', { packages: true }, true, 'packages: true, every package'],
+  ['/app/node_modules/@scope/lib/dist/index.mjs', { packages: true }, true, 'packages: true, a scoped package'],
+  ['/app/node_modules/als-wasm/index.js', { packages: true }, false, 'packages: true, never als-wasm itself'],
 ];
 
 for (const [id, options, expected, why, bug] of table) {
@@ -63,11 +66,16 @@ for (const [id, options, expected, why, bug] of table) {
   });
 }
 
-// The unplugin wires selects() in as transformInclude.
+// The unplugin wires selects() in: it rewrites what selects() takes, and
+// reads the other scripts of packages only to warn (package-warnings.mjs).
 test('plugin-selects: the plugin asks selects()', async () => {
   const { unplugin } = await import('./support/installed.mjs');
   const raw = unplugin.raw({ exclude: 'legacy' }, { framework: 'rollup' });
+  const code = 'export async function f() { await g(); }\n';
   equal(raw.transformInclude('/app/src/a.js'), true);
+  ok(raw.transform.call({}, code, '/app/src/a.js')?.code.includes('__als_awaited'), 'an app module is rewritten');
   equal(raw.transformInclude('/app/src/legacy/a.js'), false);
-  equal(raw.transformInclude('/app/node_modules/lib/a.js'), false);
+  equal(raw.transform.call({}, code, '/app/node_modules/lib/a.js'), null, 'a package script is only read');
+  equal(raw.transformInclude('/app/node_modules/lib/a.css'), false);
+  equal(raw.transformInclude('/app/node_modules/als-wasm/a.js'), false);
 });

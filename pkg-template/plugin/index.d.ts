@@ -5,8 +5,12 @@ export interface AlsWasmPluginOptions {
   include?: string | RegExp | Array<string | RegExp>;
   /** Modules never to rewrite, tested before `include`. */
   exclude?: string | RegExp | Array<string | RegExp>;
-  /** Packages in node_modules to rewrite as well, by name (e.g. ['@my/lib']). */
-  packages?: string[];
+  /**
+   * Packages in node_modules to rewrite as well, by name (e.g. ['@my/lib']), or
+   * `true` for every package. A package left as it is whose code calls
+   * enterWith, withScope or AsyncResource#bind after an await is named in a warning.
+   */
+  packages?: string[] | true;
   /** Module the rewritten code imports its helpers from; default 'als-wasm/plugin/runtime'. */
   runtime?: string;
 }

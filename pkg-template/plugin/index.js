@@ -11,18 +11,43 @@ const SCRIPT = /\.[cm]?[jt]sx?$/;
 
 // Whether the module `id` is rewritten: the app's JS and TS modules (also
 // Vite's `x.vue?…&lang.ts` parts), not node_modules unless its package is
-// listed in `packages`, never this package, never a virtual module.
+// listed in `packages` (or `packages: true`, every package), never this
+// package, never a virtual module.
 export function selects(id, { include, exclude, packages = [] } = {}) {
   if (id.startsWith('\0')) return false;
-  const path = id.replace(/[?#].*$/, '');
-  const file = path.replaceAll('\\', '/');
+  const file = fileOf(id);
   if (matches(exclude, file)) return false;
-  // The innermost node_modules folder names the package.
-  const pkg = [...file.matchAll(/\/node_modules\/((?:@[^/]+\/)?[^/]+)(?=\/)/g)].at(-1)?.[1] ?? null;
+  const pkg = packageOf(file);
   if (pkg === 'als-wasm') return false;
-  if (pkg !== null && !packages.includes(pkg)) return false;
+  if (pkg !== null && packages !== true && !packages.includes(pkg)) return false;
   if (include !== undefined) return matches(include, file);
   return SCRIPT.test(file) || SCRIPT.test(id);
+}
+
+const fileOf = (id) => id.replace(/[?#].*$/, '').replaceAll('\\', '/');
+
+// The innermost node_modules folder names the package; null for the app's.
+function packageOf(file) {
+  return [...file.matchAll(/\/node_modules\/((?:@[^/]+\/)?[^/]+)(?=\/)/g)].at(-1)?.[1] ?? null;
+}
+
+// A script of a package the plugin leaves as it is, read only to warn.
+function scanned(id, options) {
+  if (id.startsWith('\0')) return false;
+  const file = fileOf(id);
+  const pkg = packageOf(file);
+  return pkg !== null && pkg !== 'als-wasm' && !pkg.startsWith('.') && SCRIPT.test(file) && !selects(id, options);
+}
+
+// Whether code (of a module not rewritten) calls enterWith, withScope or
+// AsyncResource#bind after an `await`: without the rewrite, such a call
+// right after `await null` can leave its store for the app's next callbacks
+// (README, limits). A textual check: it may name a package that never does.
+export function entersAfterAwait(code) {
+  const first = code.search(/\bawait\b/);
+  if (first < 0) return false;
+  const rest = code.slice(first);
+  return /\.(?:enterWith|withScope)\s*\(/.test(rest) || (code.includes('AsyncResource') && /\.bind\s*\(/.test(rest));
 }
 
 function matches(pattern, file) {
@@ -31,28 +56,46 @@ function matches(pattern, file) {
   return list.some((p) => (p instanceof RegExp ? p.test(file) : file.includes(p)));
 }
 
-export const unplugin = createUnplugin((options = {}) => ({
-  name: 'als-wasm',
-  // Vite's dev server would find the helpers' import only in rewritten
-  // modules, after its first dependency scan, and reload the page.
-  vite: {
-    config: () => ({ optimizeDeps: { include: [options.runtime ?? RUNTIME] } }),
-  },
-  transformInclude: (id) => selects(id, options),
-  transform(code, id) {
-    try {
-      return transformAwaits(code, id, options);
-    } catch (error) {
-      if (!(error instanceof SyntaxError)) throw error;
-      // The bundler parses the module next and reports the error its usual
-      // way, at the right place; its awaits stay as they are.
-      const where = error.loc ? `:${error.loc.line}:${error.loc.column + 1}` : '';
-      const message = error.message.replace(/ \(\d+:\d+\)$/, '');
-      this.warn?.(`als-wasm/plugin left ${id}${where} as it is: ${message}`);
-      return null;
-    }
-  },
-}));
+export const unplugin = createUnplugin((options = {}) => {
+  // Packages already named in this build's warnings.
+  const warned = new Set();
+  return {
+    name: 'als-wasm',
+    // Vite's dev server would find the helpers' import only in rewritten
+    // modules, after its first dependency scan, and reload the page.
+    vite: {
+      config: () => ({ optimizeDeps: { include: [options.runtime ?? RUNTIME] } }),
+    },
+    buildStart() {
+      warned.clear();
+    },
+    transformInclude: (id) => selects(id, options) || scanned(id, options),
+    transform(code, id) {
+      if (!selects(id, options)) {
+        const pkg = packageOf(fileOf(id));
+        if (!warned.has(pkg) && entersAfterAwait(code)) {
+          warned.add(pkg);
+          this.warn?.(
+            `als-wasm/plugin does not rewrite ${pkg}, whose code calls enterWith, withScope or AsyncResource#bind after an await: ` +
+              `there its store can reach other flows' callbacks. Add it to the plugin's packages option (or packages: true).`,
+          );
+        }
+        return null;
+      }
+      try {
+        return transformAwaits(code, id, options);
+      } catch (error) {
+        if (!(error instanceof SyntaxError)) throw error;
+        // The bundler parses the module next and reports the error its usual
+        // way, at the right place; its awaits stay as they are.
+        const where = error.loc ? `:${error.loc.line}:${error.loc.column + 1}` : '';
+        const message = error.message.replace(/ \(\d+:\d+\)$/, '');
+        this.warn?.(`als-wasm/plugin left ${id}${where} as it is: ${message}`);
+        return null;
+      }
+    },
+  };
+});
 
 export const vite = unplugin.vite;
 export const rollup = unplugin.rollup;

@@ -3,7 +3,7 @@
 //   { code, map, warnings: [text] }                  on success
 //   { error: { message, line, column }, warnings }   on a failed build
 // `line` is 1-based, `column` as the bundler reports it (its own convention).
-// `external`: leave 'als-wasm/...' imports as they are (builds that only look
+// `plugin`: true or the plugin's options. `external`: leave 'als-wasm/...' imports as they are (builds that only look
 // at the app's code need not bundle the runtime).
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -15,6 +15,8 @@ import webpackApi from 'webpack';
 import { unplugin } from './installed.mjs';
 
 const isRuntime = (id) => id.startsWith('als-wasm');
+// `plugin`: true, or the plugin's options.
+const optionsOf = (plugin) => (plugin === true ? undefined : plugin);
 
 export async function esbuild(dir, { plugin = false, sourcemap = false, external = false } = {}) {
   try {
@@ -30,7 +32,7 @@ export async function esbuild(dir, { plugin = false, sourcemap = false, external
       sourcemap,
       external: external ? ['als-wasm/*'] : [],
       logLevel: 'silent',
-      plugins: plugin ? [unplugin.esbuild()] : [],
+      plugins: plugin ? [unplugin.esbuild(optionsOf(plugin))] : [],
     });
     const file = (ext) => result.outputFiles.find((f) => f.path.endsWith(ext))?.text;
     return { code: file('.js'), map: sourcemap ? file('.js.map') : undefined, warnings: result.warnings.map((w) => w.text) };
@@ -50,7 +52,7 @@ export async function rollup(dir, { plugin = false, sourcemap = false, external 
     const bundle = await rollupApi({
       input: join(dir, 'src/main.js'),
       external: external ? isRuntime : [],
-      plugins: [nodeResolve({ browser: true }), ...(plugin ? [unplugin.rollup()] : [])],
+      plugins: [nodeResolve({ browser: true }), ...(plugin ? [unplugin.rollup(optionsOf(plugin))] : [])],
       onwarn: (warning) => warnings.push(warning.message),
     });
     const { output } = await bundle.generate({ format: 'es', sourcemap });
@@ -75,7 +77,7 @@ export async function vite(dir, { plugin = false, sourcemap = false, external = 
       cacheDir: join(dir, '.vite'),
       customLogger: logger,
       logLevel: 'warn',
-      plugins: plugin ? [unplugin.vite()] : [],
+      plugins: plugin ? [unplugin.vite(optionsOf(plugin))] : [],
       build: {
         write: false,
         minify: false,
@@ -102,7 +104,7 @@ export async function webpack(dir, { plugin = false, sourcemap = false, external
       devtool: sourcemap ? 'source-map' : false,
       output: { path: join(dir, 'dist'), filename: 'main.js' },
       externals: external ? [({ request }, callback) => (isRuntime(request) ? callback(null, `commonjs ${request}`) : callback())] : [],
-      plugins: plugin ? [unplugin.webpack()] : [],
+      plugins: plugin ? [unplugin.webpack(optionsOf(plugin))] : [],
     }, (error, result) => (error ? reject(error) : resolve(result)));
   });
   const warnings = stats.compilation.warnings.map((w) => w.message);

@@ -9,4 +9,4 @@ export const packageDir = join(nodeModules, 'als-wasm');
 
 // transform.js is not in the package's exports map: imported by path.
 export const { transformAwaits, RUNTIME } = await import(pathToFileURL(join(packageDir, 'plugin/transform.js')).href);
-export { selects, default as unplugin } from 'als-wasm/plugin';
+export { selects, entersAfterAwait, default as unplugin } from 'als-wasm/plugin';
