@@ -3,7 +3,9 @@
 // microtask, a then-callback or a host event) with enterWith (no run), then
 // random steps: awaits of settled and pending promises, `await 0` and
 // thenables, enterWith, nested runs, disable, and errors thrown across
-// awaits. Every flow records both storages' stores after every step; the
+// awaits, and a promise's own `then` read the way an await reads it (its
+// constructor first) and called later by whichever flow takes it from a
+// shared list (Node: in the caller's store). Every flow records both storages' stores after every step; the
 // records must match node:async_hooks (Node 24). The patch carrier
 // (ALS_ENTRY=browser) may lose a store after `await 0` or a thenable, until
 // the flow enters it again; it must never see a store it was not given.
@@ -27,10 +29,14 @@ const patch = env.ALS_ENTRY === 'browser';
 
 const UNHOOKED = new Set(['await 0', 'await thenable']);
 const WRITES = new Set(['enter a', 'enter b', 'disable b', 'throw after enter']);
-const STEPS = ['await settled', 'await timer', 'await 0', 'await thenable', 'enter a', 'enter b', 'run b', 'disable b', 'throw after enter', 'reject caught'];
+const STEPS = [
+  'await settled', 'await timer', 'await 0', 'await thenable', 'enter a', 'enter b', 'run b', 'disable b', 'throw after enter', 'reject caught',
+  'read then', 'call a read then',
+];
 
 // A program: per flow, how it starts and its steps. With the patch carrier,
-// a write never directly follows `await 0` or a thenable: code there runs in
+// a write never directly follows `await 0` or a thenable (nor follows it
+// with only synchronous steps between): code there runs in
 // no carrier job, and its enterWith is seen by other such code until the
 // end of the microtask checkpoint (README, limits), which is not what this
 // test measures.
@@ -39,10 +45,16 @@ function gen(rand) {
   return Array.from({ length: FLOWS }, () => {
     const steps = [];
     const n = 4 + Math.floor(rand() * 12);
+    // The last step that awaited ('read then' and writes await nothing).
+    let lastAwait = null;
     for (let i = 0; i < n; i++) {
       const step = pick(STEPS);
-      if (patch && WRITES.has(step) && UNHOOKED.has(steps.at(-1))) steps.push('await settled');
+      if (patch && WRITES.has(step) && UNHOOKED.has(lastAwait)) {
+        steps.push('await settled');
+        lastAwait = 'await settled';
+      }
       steps.push(step);
+      if (!WRITES.has(step) && step !== 'read then') lastAwait = step;
     }
     return { start: pick(ROOT_TASKS), delay: Math.floor(rand() * 3), steps };
   });
@@ -54,6 +66,9 @@ async function execute({ AsyncLocalStorage }, program) {
   const a = new AsyncLocalStorage();
   const b = new AsyncLocalStorage();
   const show = (v) => (v === undefined ? '-' : v);
+  // Thens read by any flow, taken by any flow (oldest first).
+  const shared = Promise.resolve('shared');
+  const thens = [];
   const flows = program.map((flow, f) => rootTask(flow.start, flow.delay, async () => {
     let n = 0;
     const value = (s) => `${s}${f}.${n++}`;
@@ -76,6 +91,12 @@ async function execute({ AsyncLocalStorage }, program) {
           });
           break;
         case 'disable b': b.disable(); break;
+        case 'read then': thens.push(shared.constructor === Promise ? shared.then : null); break;
+        case 'call a read then': {
+          const then = thens.shift() ?? shared.then;
+          await new Promise((resolve) => then.call(shared, () => resolve(record('in the callback'))));
+          break;
+        }
         case 'throw after enter':
           try {
             await (async () => {

@@ -7,7 +7,8 @@
 // - Deno.serve's handlers and AbortSignal's listeners: Deno calls them from
 //   loops of its own that await after each call, so the context a handler
 //   left reaches the next handler, of any kind (Deno 2.9);
-// - Node 20's setInterval: every tick runs in one resource.
+// - Node 20's setInterval: every tick runs in one resource, and Node 20's and
+//   Deno's BroadcastChannel deliver messages one after another likewise.
 // Each such handler runs in its own frame (Node 24's rule: a server's
 // events in the frame of listen(), a Deno.serve handler in that of serve(),
 // an interval tick in that of setInterval(), a host's abort in that of
@@ -72,42 +73,43 @@ export function guardDenoServe(global) {
   });
 }
 
-// AbortSignal listeners: an abort a user's call fires (abort(), a
-// dispatchEvent) runs them in the caller's frame; one the host fires, in the
-// frame of AbortSignal.timeout() (else the root).
-export function guardAbortSignals(global) {
-  const Signal = global.AbortSignal;
-  const proto = Signal?.prototype;
-  if (!proto || typeof proto.addEventListener !== 'function') return;
-  const timeoutFrames = new WeakMap();
-  let userCalls = 0;
-  const byUser = (method) => function (...args) {
+// Calls in progress whose events are the user's (dispatchEvent, abort()).
+let userCalls = 0;
+const userCounted = new WeakSet();
+function countUserCalls(proto, name) {
+  if (!proto || userCounted.has(proto)) return;
+  userCounted.add(proto);
+  patchFunction(proto, name, (method) => function (...args) {
     userCalls++;
     try {
       return Reflect.apply(method, this, args);
     } finally {
       userCalls--;
     }
-  };
-  patchFunction(global.AbortController?.prototype, 'abort', byUser);
-  patchFunction(global.EventTarget?.prototype, 'dispatchEvent', byUser);
-  patchFunction(Signal, 'timeout', (timeout) => function (...args) {
-    const signal = Reflect.apply(timeout, this, args);
-    timeoutFrames.set(signal, currentFrame());
-    return signal;
   });
+}
 
+// Listeners on instances of `proto` (addEventListener and the `on<type>`
+// handler): an event a user's call fires runs them in the caller's frame,
+// one the host fires in hostFrame(target), and each puts back the frame it
+// found. `byHost(event)` tells the host's events apart.
+const noUserCall = () => userCalls === 0;
+function guardListeners(global, proto, type, hostFrame, byHost = noUserCall) {
+  if (!proto || typeof proto.addEventListener !== 'function') return;
+  countUserCalls(global.EventTarget?.prototype, 'dispatchEvent');
   const wrappers = new WeakMap();
+  const originals = new WeakMap();
   const wrap = (listener) => {
     if (listener === null || (typeof listener !== 'function' && typeof listener !== 'object')) return listener;
     let wrapper = wrappers.get(listener);
     if (!wrapper) {
       wrapper = function (event) {
-        const frame = userCalls > 0 ? currentFrame() : (timeoutFrames.get(this) ?? ROOT);
+        const frame = byHost(event) ? hostFrame(this) : currentFrame();
         if (typeof listener === 'function') return runInFrame(frame, listener, this, [event]);
         return runInFrame(frame, () => listener.handleEvent(event), undefined, []);
       };
       wrappers.set(listener, wrapper);
+      originals.set(wrapper, listener);
     }
     return wrapper;
   };
@@ -115,28 +117,48 @@ export function guardAbortSignals(global) {
   const remove = proto.removeEventListener;
   Object.defineProperty(proto, 'addEventListener', {
     configurable: true, writable: true,
-    value: { addEventListener(type, listener, options) { return add.call(this, type, wrap(listener), options); } }.addEventListener,
+    value: { addEventListener(name, listener, options) { return add.call(this, name, wrap(listener), options); } }.addEventListener,
   });
   Object.defineProperty(proto, 'removeEventListener', {
     configurable: true, writable: true,
-    value: { removeEventListener(type, listener, options) { return remove.call(this, type, wrappers.get(listener) ?? listener, options); } }.removeEventListener,
+    value: { removeEventListener(name, listener, options) { return remove.call(this, name, wrappers.get(listener) ?? listener, options); } }.removeEventListener,
   });
-  const onabort = Object.getOwnPropertyDescriptor(proto, 'onabort');
-  if (onabort?.set && onabort.configurable) {
-    const originals = new WeakMap();
-    Object.defineProperty(proto, 'onabort', {
-      ...onabort,
+  const handler = Object.getOwnPropertyDescriptor(proto, `on${type}`);
+  if (handler?.set && handler.configurable) {
+    Object.defineProperty(proto, `on${type}`, {
+      ...handler,
       get() {
-        const handler = onabort.get.call(this);
-        return originals.get(handler) ?? handler;
+        const current = handler.get.call(this);
+        return originals.get(current) ?? current;
       },
-      set(handler) {
-        const wrapped = typeof handler === 'function' ? wrap(handler) : handler;
-        if (wrapped !== handler) originals.set(wrapped, handler);
-        onabort.set.call(this, wrapped);
+      set(listener) {
+        handler.set.call(this, typeof listener === 'function' ? wrap(listener) : listener);
       },
     });
   }
+}
+
+// AbortSignal listeners: a host's abort runs them in the frame of
+// AbortSignal.timeout() (else the root).
+export function guardAbortSignals(global) {
+  const Signal = global.AbortSignal;
+  if (!Signal?.prototype) return;
+  const timeoutFrames = new WeakMap();
+  countUserCalls(global.AbortController?.prototype, 'abort');
+  patchFunction(Signal, 'timeout', (timeout) => function (...args) {
+    const signal = Reflect.apply(timeout, this, args);
+    timeoutFrames.set(signal, currentFrame());
+    return signal;
+  });
+  guardListeners(global, Signal.prototype, 'abort', (signal) => timeoutFrames.get(signal) ?? ROOT);
+}
+
+// BroadcastChannel messages may come from any realm, in no order this realm
+// can follow: they run in the root frame (README, limits). The host marks
+// its messages trusted (Deno delivers them through dispatchEvent).
+export function guardBroadcastChannels(global) {
+  const byHost = (event) => event?.isTrusted === true || userCalls === 0;
+  guardListeners(global, global.BroadcastChannel?.prototype, 'message', () => ROOT, byHost);
 }
 
 // setInterval's ticks (global, and node:timers' own export where it differs).

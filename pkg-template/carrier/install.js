@@ -6,7 +6,7 @@ import { installPromise } from './promise.js';
 import { installSchedulers } from './schedulers.js';
 import { installEvents } from './events.js';
 import { installObservers } from './observers.js';
-import { guardDenoServe, guardNodeServers } from './host-guards.js';
+import { guardBroadcastChannels, guardDenoServe, guardNodeServers } from './host-guards.js';
 import { claimCarrier } from '../context.js';
 
 export function installPatchCarrier() {
@@ -19,5 +19,6 @@ export function installPatchCarrier() {
     installSchedulers(globalThis);
     installEvents(globalThis);
     installObservers(globalThis);
+    guardBroadcastChannels(globalThis);
   });
 }

@@ -5,7 +5,7 @@
 // workerd's AsyncLocalStorage has no enterWith, nor has AsyncContext.Variable
 // any setter: there the frame rides in a cell per run() (context.js).
 import { carryIn, carryInScopes, claimCarrier } from '../context.js';
-import { guardAbortSignals, guardDenoServe, guardIntervals, guardNodeServers } from './host-guards.js';
+import { guardAbortSignals, guardBroadcastChannels, guardDenoServe, guardIntervals, guardNodeServers } from './host-guards.js';
 
 // Each answers the carrier of the realm: another copy of als-wasm may have
 // installed one first, and then it carries this copy's context too.
@@ -30,9 +30,11 @@ function guardLeakyHost(global) {
   if (global.Deno) {
     guardDenoServe(global);
     guardAbortSignals(global);
+    guardBroadcastChannels(global);
   } else if (versions?.node && !versions.bun && Number.parseInt(versions.node, 10) < 24) {
     guardNodeServers(global);
     guardIntervals(global);
+    guardBroadcastChannels(global);
   }
 }
 
