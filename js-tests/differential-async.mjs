@@ -5,7 +5,13 @@
 // thenables, enterWith, nested runs, disable, and errors thrown across
 // awaits, and a promise's own `then` read the way an await reads it (its
 // constructor first) and called later by whichever flow takes it from a
-// shared list (Node: in the caller's store). Every flow records both storages' stores after every step; the
+// shared list (Node: in the caller's store), and messages posted on a
+// MessagePort moved by structuredClone (and on the port it left behind,
+// which sends nothing): a listener notes whether a message saw its
+// poster's store or none (Node: none, where the channel was made; the
+// patch carrier: the poster's), or another flow's. Flows also start from
+// node:http request handlers (pipelined on two keep-alive sockets) beside
+// the root tasks. Every flow records both storages' stores after every step; the
 // records must match node:async_hooks (Node 24). The patch carrier
 // (ALS_ENTRY=browser) may lose a store after `await 0` or a thenable, until
 // the flow enters it again; it must never see a store it was not given.
@@ -31,8 +37,10 @@ const UNHOOKED = new Set(['await 0', 'await thenable']);
 const WRITES = new Set(['enter a', 'enter b', 'disable b', 'throw after enter']);
 const STEPS = [
   'await settled', 'await timer', 'await 0', 'await thenable', 'enter a', 'enter b', 'run b', 'disable b', 'throw after enter', 'reject caught',
-  'read then', 'call a read then',
+  'read then', 'call a read then', 'post on a moved port', 'post on the port left behind',
 ];
+const http = globalThis.process?.getBuiltinModule?.('node:http');
+const STARTS = http ? [...ROOT_TASKS, 'http request'] : ROOT_TASKS;
 
 // A program: per flow, how it starts and its steps. With the patch carrier,
 // a write never directly follows `await 0` or a thenable (nor follows it
@@ -56,7 +64,7 @@ function gen(rand) {
       steps.push(step);
       if (!WRITES.has(step) && step !== 'read then') lastAwait = step;
     }
-    return { start: pick(ROOT_TASKS), delay: Math.floor(rand() * 3), steps };
+    return { start: pick(STARTS), delay: Math.floor(rand() * 3), steps };
   });
 }
 
@@ -69,7 +77,9 @@ async function execute({ AsyncLocalStorage }, program) {
   // Thens read by any flow, taken by any flow (oldest first).
   const shared = Promise.resolve('shared');
   const thens = [];
-  const flows = program.map((flow, f) => rootTask(flow.start, flow.delay, async () => {
+  const port = await movedPort(a, b);
+  const server = await requests(program);
+  const flows = program.map((flow, f) => (flow.start === 'http request' ? server.start : rootTask)(flow.start, flow.delay, async () => {
     let n = 0;
     const value = (s) => `${s}${f}.${n++}`;
     const records = [];
@@ -92,6 +102,10 @@ async function execute({ AsyncLocalStorage }, program) {
           break;
         case 'disable b': b.disable(); break;
         case 'read then': thens.push(shared.constructor === Promise ? shared.then : null); break;
+        case 'post on the port left behind': port.stale(); break;
+        case 'post on a moved port':
+          records.push({ step: 'message seen', ...(await port.post(value('m'))) });
+          break;
         case 'call a read then': {
           const then = thens.shift() ?? shared.then;
           await new Promise((resolve) => then.call(shared, () => resolve(record('in the callback'))));
@@ -121,7 +135,75 @@ async function execute({ AsyncLocalStorage }, program) {
     }
     return records;
   }));
-  return Promise.all(flows);
+  try {
+    return await Promise.all(flows);
+  } finally {
+    port.close();
+    server.close();
+  }
+}
+
+// A port moved by structuredClone; post(tag) posts tag on the moved one and
+// answers, for a and b, what the delivery saw: 'own or none', or another
+// flow's store; stale() posts on the port left behind (nothing is sent).
+async function movedPort(a, b) {
+  const { port1, port2 } = new MessageChannel();
+  const moved = structuredClone(port1, { transfer: [port1] });
+  const waiting = new Map();
+  port2.onmessage = ({ data }) => {
+    const wait = waiting.get(data.tag);
+    if (!wait) return; // a post the host did send from the port left behind (Bun moves nothing)
+    waiting.delete(data.tag);
+    const seen = (s, own) => (s.getStore() === undefined || s.getStore() === own ? 'own or none' : s.getStore());
+    wait({ a: seen(a, data.a), b: seen(b, data.b) });
+  };
+  return {
+    post(tag) {
+      const message = { tag, a: a.getStore(), b: b.getStore() };
+      return new Promise((resolve) => {
+        waiting.set(tag, resolve);
+        moved.postMessage(message);
+      });
+    },
+    stale() {
+      if (moved !== port1) port1.postMessage({ tag: 'stale' });
+    },
+    close() {
+      port2.close();
+      moved.close();
+    },
+  };
+}
+
+// A node:http server at the root whose request handlers start the flows
+// that begin with 'http request': start(kind, delay, body) answers what
+// body() answers, run in the handler of a request sent `delay` ms from now
+// on one of two keep-alive sockets.
+async function requests(program) {
+  if (!program.some((flow) => flow.start === 'http request')) return { start: null, close() {} };
+  const bodies = new Map();
+  const server = http.createServer((req, res) => {
+    const { body, resolve } = bodies.get(req.url);
+    const result = body();
+    resolve(result);
+    Promise.resolve(result).finally(() => res.end());
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 2 });
+  let n = 0;
+  return {
+    start(kind, delay, body) {
+      const path = `/${n++}`;
+      return new Promise((resolve, reject) => {
+        bodies.set(path, { body, resolve });
+        setTimeout(() => http.get({ host: '127.0.0.1', port: server.address().port, path, agent }, (res) => res.resume()).on('error', reject), delay);
+      }).then((result) => result);
+    },
+    close() {
+      agent.destroy();
+      server.close();
+    },
+  };
 }
 
 // Where `actual` differs from `expected` in a way the implementation may

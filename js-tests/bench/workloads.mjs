@@ -6,6 +6,7 @@
 // root code (`root: true`), the checks that saw no store.
 import { sample, sampleSideBySide } from './measure.mjs';
 import { OTEL_WORKLOADS } from './otel/workloads.mjs';
+import { SERVER_WORKLOADS } from './servers.mjs';
 
 const settled = Promise.resolve(1);
 const tick = () => new Promise((ok) => setTimeout(ok, 0));
@@ -376,6 +377,7 @@ export const WORKLOADS = {
   // context manager and OTel's own (otel/workloads.mjs), each with its own
   // implementations (`impls`) and loader (`load`).
   ...OTEL_WORKLOADS,
+  ...SERVER_WORKLOADS,
 };
 
 // One of plugin/awaits.mjs's loops in a run, the store checked after each

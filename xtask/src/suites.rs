@@ -288,6 +288,7 @@ const SCOPED_FRESH_KNOWN_FAILURES: &str = "root: an enterWith in a root timer re
     |async: an enterWith after await 5 does not reach another root flow after its await 5\
     |async: an enterWith after await 5 is gone by the next task\
     |engine-then: an enterWith in a root timer is not seen by a later reaction\
+    |broadcast: messages run with no store, whoever posted them, and leave nothing behind\
     |stress: 300 flows started from root tasks with enterWith leak nothing";
 
 const DEMOS_END_TO_END: &str = "www demos end to end in headless Chromium";
