@@ -35,6 +35,7 @@ const patch = env.ALS_ENTRY === 'browser';
 
 const UNHOOKED = new Set(['await 0', 'await thenable']);
 const WRITES = new Set(['enter a', 'enter b', 'disable b', 'throw after enter']);
+const SYNC = new Set(['read then', 'post on the port left behind']);
 const STEPS = [
   'await settled', 'await timer', 'await 0', 'await thenable', 'enter a', 'enter b', 'run b', 'disable b', 'throw after enter', 'reject caught',
   'read then', 'call a read then', 'post on a moved port', 'post on the port left behind',
@@ -53,7 +54,7 @@ function gen(rand) {
   return Array.from({ length: FLOWS }, () => {
     const steps = [];
     const n = 4 + Math.floor(rand() * 12);
-    // The last step that awaited ('read then' and writes await nothing).
+    // The last step that awaited (writes and SYNC steps await nothing).
     let lastAwait = null;
     for (let i = 0; i < n; i++) {
       const step = pick(STEPS);
@@ -62,7 +63,7 @@ function gen(rand) {
         lastAwait = 'await settled';
       }
       steps.push(step);
-      if (!WRITES.has(step) && step !== 'read then') lastAwait = step;
+      if (!WRITES.has(step) && !SYNC.has(step)) lastAwait = step;
     }
     return { start: pick(STARTS), delay: Math.floor(rand() * 3), steps };
   });

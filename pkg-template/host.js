@@ -2,6 +2,7 @@
 // the API; the entry that imports this instantiates the wasm first.
 import { AsyncLocalStorage as HostStorage } from 'node:async_hooks';
 import { carryNatively } from './carrier/native.js';
+import { guardLeakyHost } from './carrier/host-guards.js';
 
-export const carrier = carryNatively(HostStorage);
+export const carrier = carryNatively(HostStorage, guardLeakyHost);
 export { AsyncLocalStorage, AsyncResource } from './api.js';

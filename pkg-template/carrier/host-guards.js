@@ -172,3 +172,28 @@ export function guardIntervals(global) {
   if (timers && timers.setInterval === globalOne) patchFunction(timers, 'setInterval', () => global.setInterval);
   else patchFunction(timers, 'setInterval', guard);
 }
+
+// The native carrier, where the host's own storage lets one handler's
+// enterWith reach the next: Deno 2.9, and Node before 24's AsyncContextFrame.
+// (Deno's node:http leaks nothing; loading it would replace Deno's global
+// MessageChannel under the user's feet.)
+export function guardLeakyHost(global) {
+  const versions = global.process?.versions;
+  if (global.Deno) {
+    guardDenoServe(global);
+    guardAbortSignals(global);
+    guardBroadcastChannels(global);
+  } else if (versions?.node && !versions.bun && Number.parseInt(versions.node, 10) < 24) {
+    guardNodeServers(global);
+    guardIntervals(global);
+    guardBroadcastChannels(global);
+  }
+}
+
+// The patch carrier forced on a server (carrier/patched-servers.js): its
+// servers run one handler after another before any microtask.
+export function guardPatchedServers(global) {
+  guardNodeServers(global);
+  guardDenoServe(global);
+  guardBroadcastChannels(global);
+}

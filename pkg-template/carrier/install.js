@@ -6,19 +6,13 @@ import { installPromise } from './promise.js';
 import { installSchedulers } from './schedulers.js';
 import { installEvents } from './events.js';
 import { installObservers } from './observers.js';
-import { guardBroadcastChannels, guardDenoServe, guardNodeServers } from './host-guards.js';
 import { claimCarrier } from '../context.js';
 
 export function installPatchCarrier() {
   return claimCarrier('patch', () => {
-    // Servers with the patch carrier forced (nothing on a browser). First:
-    // loading node:http on Deno replaces its global MessageChannel.
-    guardNodeServers(globalThis);
-    guardDenoServe(globalThis);
     installPromise(globalThis);
     installSchedulers(globalThis);
     installEvents(globalThis);
     installObservers(globalThis);
-    guardBroadcastChannels(globalThis);
   });
 }

@@ -15,23 +15,14 @@
 import { ROOT, currentFrame } from '../context.js';
 import { patchConstructor, patchFunction } from './wrap.js';
 
-class End {
-  constructor() {
-    // Frames (or Sent) of the messages in flight to this end, oldest first.
-    this.queue = [];
-    this.partner = null;
-    this.gone = false;
-  }
-}
+// An end: { queue: frames (or sent messages, below) of the messages in flight to it,
+// oldest first, partner: the other end, gone: moved out of this realm's view }.
+const newEnd = () => ({ queue: [], partner: null, gone: false });
 
-// A message that transferred ports to the partner in this realm: their ends
-// wait for the delivery, which names their new ports (event.ports).
-class Sent {
-  constructor(frame, ends) {
-    this.frame = frame;
-    this.ends = ends;
-  }
-}
+// A message that transferred ports to the partner in this realm, { frame,
+// ends }: their ends wait for the delivery, which names their new ports
+// (event.ports). Told from a frame (an array) by not being one.
+const isSent = (entry) => entry !== undefined && !Array.isArray(entry);
 
 // port (made by a patched MessageChannel, or a port an end moved to) -> end
 const ends = new WeakMap();
@@ -54,7 +45,7 @@ export function countDeliveries(port, addListener, delivered) {
   addListener.call(port, 'message', (event) => {
     if (!delivered(event)) return;
     const entry = ends.get(port)?.queue.shift();
-    if (entry instanceof Sent) {
+    if (isSent(entry)) {
       entry.ends.forEach((end, i) => arrive(end, event.ports?.[i]));
       messageFrames.set(event, entry.frame);
     } else {
@@ -90,8 +81,8 @@ export function installPorts(global) {
   const port = global.MessagePort?.prototype;
   if (!port || !global.MessageChannel) return;
   patchConstructor(global, 'MessageChannel', null, (channel) => {
-    const one = new End();
-    const two = new End();
+    const one = newEnd();
+    const two = newEnd();
     one.partner = two;
     two.partner = one;
     ends.set(channel.port1, one);
@@ -105,7 +96,7 @@ export function installPorts(global) {
     const live = partner && !partner.gone;
     const moved = leave(moving);
     if (!live) for (const end of moved) end.gone = true;
-    else partner.queue.push(moved.length > 0 ? new Sent(currentFrame(), moved) : currentFrame());
+    else partner.queue.push(moved.length > 0 ? { frame: currentFrame(), ends: moved } : currentFrame());
     return result;
   });
 

@@ -1,0 +1,5 @@
+// `als-wasm/browser` on Node, Deno and Bun: the patch carrier forced, with
+// the guards of server handlers (carrier/patched-servers.js) first.
+import './carrier/patched-servers.js';
+
+export { AsyncLocalStorage, AsyncResource, carrier } from './browser.js';
