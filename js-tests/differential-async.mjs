@@ -198,7 +198,7 @@ async function requests(program) {
       return new Promise((resolve, reject) => {
         bodies.set(path, { body, resolve });
         setTimeout(() => http.get({ host: '127.0.0.1', port: server.address().port, path, agent }, (res) => res.resume()).on('error', reject), delay);
-      }).then((result) => result);
+      });
     },
     close() {
       agent.destroy();

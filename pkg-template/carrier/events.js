@@ -11,8 +11,8 @@
 //   addEventListener or as on* handlers) enter it when the host dispatches.
 //   Events a call fires synchronously (open()'s readystatechange, abort())
 //   run in that call's frame, which is also its dispatcher's.
-import { ROOT, currentFrame, runInFrame } from '../context.js';
-import { patchConstructor, patchFunction } from './wrap.js';
+import { ROOT, currentFrame } from '../context.js';
+import { patchConstructor, patchFunction, wrapListeners } from './wrap.js';
 import { countDeliveries, installPorts, messageFrameOf } from './ports.js';
 
 // target -> the frame its host-dispatched events run in
@@ -46,60 +46,11 @@ function frameOf(target, event) {
   return messageFrameOf(event) ?? causes.get(target) ?? ROOT;
 }
 
-const wrappers = new WeakMap();
-const originals = new WeakMap();
-
-function wrapListener(listener) {
-  if (listener === null || (typeof listener !== 'function' && typeof listener !== 'object')) return listener;
-  let wrapper = wrappers.get(listener);
-  if (!wrapper) {
-    wrapper = function (event) {
-      const frame = frameOf(this, event);
-      if (typeof listener === 'function') return runInFrame(frame, listener, this, [event]);
-      return runInFrame(frame, () => listener.handleEvent(event), undefined, []);
-    };
-    wrappers.set(listener, wrapper);
-    originals.set(wrapper, listener);
-  }
-  return wrapper;
-}
-
-// Listeners registered on instances of `proto` (and on* handlers) are wrapped.
+// Listeners registered on instances of `proto` (and on* handlers) run in
+// frameOf(target, event); a port's deliveries are counted first.
 function wrapListenersOf(proto, handlerProtos = [proto]) {
-  if (!proto) return;
-  const addListener = proto.addEventListener;
-  const remove = proto.removeEventListener;
-  if (typeof addListener === 'function') {
-    Object.defineProperty(proto, 'addEventListener', {
-      configurable: true, writable: true,
-      value: { addEventListener(type, listener, options) {
-        countDeliveries(this, addListener, delivered);
-        return addListener.call(this, type, wrapListener(listener), options);
-      } }.addEventListener,
-    });
-    Object.defineProperty(proto, 'removeEventListener', {
-      configurable: true, writable: true,
-      value: { removeEventListener(type, listener, options) { return remove.call(this, type, wrappers.get(listener) ?? listener, options); } }.removeEventListener,
-    });
-  }
-  for (const p of handlerProtos) {
-    if (!p) continue;
-    for (const key of Object.getOwnPropertyNames(p)) {
-      const desc = Object.getOwnPropertyDescriptor(p, key);
-      if (!key.startsWith('on') || !desc.set || !desc.get || !desc.configurable) continue;
-      Object.defineProperty(p, key, {
-        ...desc,
-        get() {
-          const handler = desc.get.call(this);
-          return originals.get(handler) ?? handler;
-        },
-        set(handler) {
-          countDeliveries(this, addListener, delivered);
-          desc.set.call(this, typeof handler === 'function' ? wrapListener(handler) : handler);
-        },
-      });
-    }
-  }
+  const addListener = proto?.addEventListener;
+  wrapListeners(proto, frameOf, { handlerProtos, onListen: (target) => countDeliveries(target, addListener, delivered) });
 }
 
 export function installEvents(global) {

@@ -15,17 +15,13 @@
 // AbortSignal.timeout()) and puts back the frame it found, so nothing it
 // enters outlives it.
 import { ROOT, currentFrame, runInFrame } from '../context.js';
-import { patchFunction } from './wrap.js';
+import { bindFrame, patchFunction, wrapListeners } from './wrap.js';
 
-// fn, run in `frame` by whoever calls it, the frame it found put back after;
-// of fn's length (Deno.serve passes no request to a handler of length 0).
+// bindFrame, of fn's length (Deno.serve passes no request to a handler of
+// length 0).
 function scoped(frame, fn) {
   if (typeof fn !== 'function') return fn;
-  const guarded = function (...args) {
-    return runInFrame(frame, fn, this, args);
-  };
-  Object.defineProperty(guarded, 'length', { value: fn.length });
-  return guarded;
+  return Object.defineProperty(bindFrame(frame, fn), 'length', { value: fn.length });
 }
 
 function builtin(global, name) {
@@ -89,53 +85,14 @@ function countUserCalls(proto, name) {
   });
 }
 
-// Listeners on instances of `proto` (addEventListener and the `on<type>`
-// handler): an event a user's call fires runs them in the caller's frame,
-// one the host fires in hostFrame(target), and each puts back the frame it
-// found. `byHost(event)` tells the host's events apart.
+// Listeners on instances of `proto` (wrapListeners): an event a user's call
+// fires runs them in the caller's frame, one the host fires (byHost(event))
+// in hostFrame(target).
 const noUserCall = () => userCalls === 0;
-function guardListeners(global, proto, type, hostFrame, byHost = noUserCall) {
-  if (!proto || typeof proto.addEventListener !== 'function') return;
+function guardListeners(global, proto, hostFrame, byHost = noUserCall) {
+  if (!proto) return;
   countUserCalls(global.EventTarget?.prototype, 'dispatchEvent');
-  const wrappers = new WeakMap();
-  const originals = new WeakMap();
-  const wrap = (listener) => {
-    if (listener === null || (typeof listener !== 'function' && typeof listener !== 'object')) return listener;
-    let wrapper = wrappers.get(listener);
-    if (!wrapper) {
-      wrapper = function (event) {
-        const frame = byHost(event) ? hostFrame(this) : currentFrame();
-        if (typeof listener === 'function') return runInFrame(frame, listener, this, [event]);
-        return runInFrame(frame, () => listener.handleEvent(event), undefined, []);
-      };
-      wrappers.set(listener, wrapper);
-      originals.set(wrapper, listener);
-    }
-    return wrapper;
-  };
-  const add = proto.addEventListener;
-  const remove = proto.removeEventListener;
-  Object.defineProperty(proto, 'addEventListener', {
-    configurable: true, writable: true,
-    value: { addEventListener(name, listener, options) { return add.call(this, name, wrap(listener), options); } }.addEventListener,
-  });
-  Object.defineProperty(proto, 'removeEventListener', {
-    configurable: true, writable: true,
-    value: { removeEventListener(name, listener, options) { return remove.call(this, name, wrappers.get(listener) ?? listener, options); } }.removeEventListener,
-  });
-  const handler = Object.getOwnPropertyDescriptor(proto, `on${type}`);
-  if (handler?.set && handler.configurable) {
-    Object.defineProperty(proto, `on${type}`, {
-      ...handler,
-      get() {
-        const current = handler.get.call(this);
-        return originals.get(current) ?? current;
-      },
-      set(listener) {
-        handler.set.call(this, typeof listener === 'function' ? wrap(listener) : listener);
-      },
-    });
-  }
+  wrapListeners(proto, (target, event) => (byHost(event) ? hostFrame(target) : currentFrame()));
 }
 
 // AbortSignal listeners: a host's abort runs them in the frame of
@@ -150,7 +107,7 @@ export function guardAbortSignals(global) {
     timeoutFrames.set(signal, currentFrame());
     return signal;
   });
-  guardListeners(global, Signal.prototype, 'abort', (signal) => timeoutFrames.get(signal) ?? ROOT);
+  guardListeners(global, Signal.prototype, (signal) => timeoutFrames.get(signal) ?? ROOT);
 }
 
 // BroadcastChannel messages may come from any realm, in no order this realm
@@ -158,19 +115,17 @@ export function guardAbortSignals(global) {
 // its messages trusted (Deno delivers them through dispatchEvent).
 export function guardBroadcastChannels(global) {
   const byHost = (event) => event?.isTrusted === true || userCalls === 0;
-  guardListeners(global, global.BroadcastChannel?.prototype, 'message', () => ROOT, byHost);
+  guardListeners(global, global.BroadcastChannel?.prototype, () => ROOT, byHost);
 }
 
 // setInterval's ticks (global, and node:timers' own export where it differs).
 export function guardIntervals(global) {
-  const timers = builtin(global, 'node:timers');
   const guard = (setInterval) => function (callback, ...rest) {
     return Reflect.apply(setInterval, this, [scoped(currentFrame(), callback), ...rest]);
   };
-  const globalOne = global.setInterval;
+  const unguarded = global.setInterval;
   patchFunction(global, 'setInterval', guard);
-  if (timers && timers.setInterval === globalOne) patchFunction(timers, 'setInterval', () => global.setInterval);
-  else patchFunction(timers, 'setInterval', guard);
+  patchFunction(builtin(global, 'node:timers'), 'setInterval', (own) => (own === unguarded ? global.setInterval : guard(own)));
 }
 
 // The native carrier, where the host's own storage lets one handler's

@@ -106,9 +106,10 @@ export function installPorts(global) {
     const moving = transferred(args[1]);
     if (moving.length === 0) return Reflect.apply(clone, this, args);
     const [value, newPorts] = Reflect.apply(clone, this, [[args[0], moving], ...args.slice(1)]);
-    // Where the host moved nothing (Bun answers the same port), nothing moves.
-    const really = moving.filter((p, i) => newPorts[i] !== p);
-    leave(really).forEach((end, i) => arrive(end, newPorts[moving.indexOf(really[i])]));
+    moving.forEach((port, i) => {
+      // Where the host moved nothing (Bun answers the same port), nothing moves.
+      if (newPorts[i] !== port) arrive(leave([port])[0], newPorts[i]);
+    });
     return value;
   });
 

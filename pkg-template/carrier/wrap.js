@@ -38,6 +38,64 @@ function redefine(target, name, value) {
   Object.defineProperty(target, name, { value, writable: true, enumerable, configurable });
 }
 
+// Listeners registered on instances of `proto` (addEventListener, and the
+// on* handlers of `handlerProtos`) run in frameFor(target, event), each
+// putting back the frame it found; onListen(target) runs before each is
+// registered. One wrapper per listener, so removeEventListener and the on*
+// getters find it.
+export function wrapListeners(proto, frameFor, { handlerProtos = [proto], onListen = null } = {}) {
+  if (!proto) return;
+  const wrappers = new WeakMap();
+  const originals = new WeakMap();
+  const wrap = (listener) => {
+    if (listener === null || (typeof listener !== 'function' && typeof listener !== 'object')) return listener;
+    let wrapper = wrappers.get(listener);
+    if (!wrapper) {
+      wrapper = function (event) {
+        const frame = frameFor(this, event);
+        if (typeof listener === 'function') return runInFrame(frame, listener, this, [event]);
+        return runInFrame(frame, () => listener.handleEvent(event), undefined, []);
+      };
+      wrappers.set(listener, wrapper);
+      originals.set(wrapper, listener);
+    }
+    return wrapper;
+  };
+  const addListener = proto.addEventListener;
+  const remove = proto.removeEventListener;
+  if (typeof addListener === 'function') {
+    Object.defineProperty(proto, 'addEventListener', {
+      configurable: true, writable: true,
+      value: { addEventListener(type, listener, options) {
+        onListen?.(this);
+        return addListener.call(this, type, wrap(listener), options);
+      } }.addEventListener,
+    });
+    Object.defineProperty(proto, 'removeEventListener', {
+      configurable: true, writable: true,
+      value: { removeEventListener(type, listener, options) { return remove.call(this, type, wrappers.get(listener) ?? listener, options); } }.removeEventListener,
+    });
+  }
+  for (const p of handlerProtos) {
+    if (!p) continue;
+    for (const key of Object.getOwnPropertyNames(p)) {
+      const desc = Object.getOwnPropertyDescriptor(p, key);
+      if (!key.startsWith('on') || !desc.set || !desc.get || !desc.configurable) continue;
+      Object.defineProperty(p, key, {
+        ...desc,
+        get() {
+          const handler = desc.get.call(this);
+          return originals.get(handler) ?? handler;
+        },
+        set(handler) {
+          onListen?.(this);
+          desc.set.call(this, typeof handler === 'function' ? wrap(handler) : handler);
+        },
+      });
+    }
+  }
+}
+
 // Wraps the first argument (a callback) of each named function on `target`.
 export function patchCallbackFirst(target, names) {
   for (const name of names) {

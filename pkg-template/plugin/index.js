@@ -31,12 +31,14 @@ function packageOf(file) {
   return [...file.matchAll(/\/node_modules\/((?:@[^/]+\/)?[^/]+)(?=\/)/g)].at(-1)?.[1] ?? null;
 }
 
-// A script of a package the plugin leaves as it is, read only to warn.
-function scanned(id, options) {
-  if (id.startsWith('\0')) return false;
+// The package of a script the plugin leaves as it is, read only to warn;
+// null for any other module.
+function scannedPackage(id, options) {
+  if (id.startsWith('\0')) return null;
   const file = fileOf(id);
   const pkg = packageOf(file);
-  return pkg !== null && pkg !== 'als-wasm' && !pkg.startsWith('.') && SCRIPT.test(file) && !selects(id, options);
+  if (pkg === null || pkg === 'als-wasm' || pkg.startsWith('.') || !SCRIPT.test(file) || selects(id, options)) return null;
+  return pkg;
 }
 
 // Whether code (of a module not rewritten) calls enterWith, withScope or
@@ -69,10 +71,10 @@ export const unplugin = createUnplugin((options = {}) => {
     buildStart() {
       warned.clear();
     },
-    transformInclude: (id) => selects(id, options) || scanned(id, options),
+    transformInclude: (id) => selects(id, options) || scannedPackage(id, options) !== null,
     transform(code, id) {
-      if (!selects(id, options)) {
-        const pkg = packageOf(fileOf(id));
+      const pkg = scannedPackage(id, options);
+      if (pkg !== null) {
         if (!warned.has(pkg) && entersAfterAwait(code)) {
           warned.add(pkg);
           this.warn?.(
