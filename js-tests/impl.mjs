@@ -1,13 +1,17 @@
 // The implementation under test: real Node (ALS_IMPL=node), als-wasm with the
 // patch carrier forced (ALS_ENTRY=browser, i.e. 'als-wasm/browser'), the
 // runtime-detecting index.js by path, as a Deno local path or an unknown host
-// gets it (ALS_ENTRY=detect), or the package's entry for this host (the
-// native carrier on Node, Deno and Bun).
+// gets it (ALS_ENTRY=detect), the same with the Rust compiled to JavaScript
+// (ALS_ENTRY=csp: csp.js by path, which is what a page's bundle makes of
+// 'als-wasm/csp'; the other entries then find that engine started), or the
+// package's entry for this host (the native carrier on Node, Deno and Bun).
 // In a page, the runner's page may set globalThis.__alsTestEnv instead; it
 // comes first, since Vite's build replaces `process.env` with `{}` in the
 // code it bundles (js-tests/bundlers/).
 const env = globalThis.__alsTestEnv ?? globalThis.process?.env ?? {};
 export const isNode = env.ALS_IMPL === 'node';
+// ALS_ENTRY: which entry of the package (see above); undefined for the host's.
+export const entry = env.ALS_ENTRY;
 // ALS_PLUGIN=1: this code was rewritten by als-wasm/plugin (a bundled test
 // app), which makes the patch carrier follow `await 5` and thenables too.
 export const plugin = env.ALS_PLUGIN === '1';
@@ -18,9 +22,17 @@ const mod = isNode
     ? await import('als-wasm/browser')
     : env.ALS_ENTRY === 'detect'
       ? await import('./node_modules/als-wasm/index.js')
-      : await import('als-wasm');
+      : env.ALS_ENTRY === 'csp'
+        ? await import('./node_modules/als-wasm/csp.js')
+        : await import('als-wasm');
+
+// Entries found by path: the runtime-detecting ones, after csp.js or not.
+const byPath = env.ALS_ENTRY === 'detect' || env.ALS_ENTRY === 'csp';
 
 export const { AsyncLocalStorage, AsyncResource } = mod;
+
+// Which engine runs the package's Rust ('wasm' or 'js'); null for the host's own.
+export const engine = isNode ? null : mod.engine;
 
 // TC39's AsyncContext over the same frames (als-wasm/async-context), through
 // the same kind of entry; null for the host's own, as no host ships
@@ -29,7 +41,7 @@ export const AsyncContext = isNode
   ? null
   : (env.ALS_ENTRY === 'browser'
       ? await import('als-wasm/async-context/browser')
-      : env.ALS_ENTRY === 'detect'
+      : byPath
         ? await import('./node_modules/als-wasm/async-context/index.js')
         : await import('als-wasm/async-context')
     ).AsyncContext;
@@ -64,7 +76,7 @@ async function loadOpenTelemetry() {
   const [{ AsyncLocalStorageContextManager }, api] = await Promise.all([
     env.ALS_ENTRY === 'browser'
       ? import('als-wasm/opentelemetry/browser')
-      : env.ALS_ENTRY === 'detect'
+      : byPath
         ? import('./node_modules/als-wasm/opentelemetry/index.js')
         : import('als-wasm/opentelemetry'),
     import('@opentelemetry/api'),
@@ -78,5 +90,7 @@ export function importCopy() {
   if (isNode) return null;
   if (env.ALS_ENTRY === 'browser') return import('als-wasm-copy/browser');
   if (env.ALS_ENTRY === 'detect') return import('./node_modules/als-wasm-copy/index.js');
+  // Under a policy that forbids WebAssembly, each copy needs its own csp.js first.
+  if (env.ALS_ENTRY === 'csp') return import('./node_modules/als-wasm-copy/csp.js');
   return import('als-wasm-copy');
 }

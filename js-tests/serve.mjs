@@ -1,5 +1,7 @@
 // A static file server on 127.0.0.1 (a free port) for js-tests/ (or `dir`),
 // for the browser runners, the scratch projects and the browser benchmark.
+// Everything under .bundled/csp/ comes with a policy that forbids compiling
+// WebAssembly, as Manifest V3 extensions have (csp/build.mjs).
 // Answers { server, origin }. Also a PostgREST stand-in under /rest/v1/
 // (postgrest() below) for cases/thenable-library.mjs.
 import http from 'node:http';
@@ -8,6 +10,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const root = fileURLToPath(new URL('.', import.meta.url));
+export const STRICT_CSP = "script-src 'self'; object-src 'self'";
 const types = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.json': 'application/json', '.wasm': 'application/wasm' };
 
 export async function serve(dir = root) {
@@ -20,7 +23,9 @@ export async function serve(dir = root) {
       const file = join(base, path || 'browser.html');
       if (!file.startsWith(base)) throw new Error('outside');
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+      const headers = { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' };
+      if (path.startsWith(`.bundled${sep}csp${sep}`)) headers['content-security-policy'] = STRICT_CSP;
+      res.writeHead(200, headers);
       res.end(body);
     } catch {
       res.writeHead(404).end('not found');

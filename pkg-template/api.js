@@ -7,7 +7,7 @@
 import { AsyncLocalStorage as StorageCore, AsyncResource as ResourceCore, RunScope } from './als_wasm.js';
 import { invalidArgType, noScopeOutsideRun } from './errors.js';
 import {
-  currentFrame, derive, enterWith, lookup, outsideEveryScope, runEntered, runInFrame, scopedOnly, storeIn,
+  currentFrame, derive, enterRun, enterWith, exitRun, lookup, outsideEveryScope, runInFrame, scopedOnly, storeIn,
 } from './context.js';
 
 // The scope of withScope() is disposable: dispose restores the previous store.
@@ -62,7 +62,12 @@ export class AsyncLocalStorage extends StorageCore {
     if (Object.is(prior, store)) return Reflect.apply(callback, null, args);
     const entered = derive(before, key, store);
     if (scopedOnly()) return runInFrame(entered, callback, null, args);
-    return runEntered(before, entered, key, prior, callback, args);
+    const mark = enterRun(entered);
+    try {
+      return Reflect.apply(callback, null, args);
+    } finally {
+      exitRun(before, entered, key, prior, mark);
+    }
   }
 
   exit(callback, ...args) {

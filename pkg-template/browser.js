@@ -5,3 +5,4 @@ import { installPatchCarrier } from './carrier/install.js';
 
 export const carrier = installPatchCarrier();
 export { AsyncLocalStorage, AsyncResource } from './api.js';
+export { engine } from './engine.js';

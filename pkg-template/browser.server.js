@@ -2,4 +2,4 @@
 // the guards of server handlers (carrier/patched-servers.js) first.
 import './carrier/patched-servers.js';
 
-export { AsyncLocalStorage, AsyncResource, carrier } from './browser.js';
+export { AsyncLocalStorage, AsyncResource, carrier, engine } from './browser.js';

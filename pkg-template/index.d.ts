@@ -87,3 +87,10 @@ export class AsyncLocalStorage<T> {
  * 'patch' (browsers: als-wasm wraps the host's scheduling APIs and `await`).
  */
 export const carrier: 'native' | 'patch';
+
+/**
+ * Which engine runs the package's Rust: 'wasm' (WebAssembly), or 'js' (the
+ * same Rust compiled to JavaScript) after `import 'als-wasm/csp'`, for
+ * realms whose Content-Security-Policy forbids compiling WebAssembly.
+ */
+export const engine: 'wasm' | 'js';

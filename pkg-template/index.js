@@ -1,16 +1,5 @@
-// als-wasm for any host (the `browser` and `default` conditions): the host's
-// own AsyncLocalStorage or AsyncContext when it has one, else the patch carrier.
+// als-wasm for any host (the `browser` and `default` conditions): the wasm,
+// then the carrier this host gets (any-host.js).
 import './init.js';
-import { hostAsyncContext, hostStorage } from './carrier/detect.js';
-import { carryInAsyncContext, carryNatively } from './carrier/native.js';
-import { installPatchCarrier } from './carrier/install.js';
 
-const host = hostStorage();
-const asyncContext = hostAsyncContext();
-/** Which carrier makes the context follow async work here: 'native' or 'patch'. */
-export const carrier = host
-  ? carryNatively(host)
-  : asyncContext
-    ? carryInAsyncContext(asyncContext)
-    : installPatchCarrier();
-export { AsyncLocalStorage, AsyncResource } from './api.js';
+export { AsyncLocalStorage, AsyncResource, carrier, engine } from './any-host.js';

@@ -3,5 +3,9 @@
 // WebAssembly.Module (wrangler does this by default).
 import { initSync } from './als_wasm.js';
 import module from './als_wasm_bg.wasm';
+import { engine, started } from './engine.js';
 
-initSync({ module });
+if (engine === null) {
+  initSync({ module });
+  started('wasm');
+}

@@ -2,3 +2,4 @@
 // source this is): the native carrier, and no patch carrier in the bundle.
 import './init.js';
 export { AsyncLocalStorage, AsyncResource, carrier } from './host.js';
+export { engine } from './engine.js';

@@ -2,4 +2,4 @@
 // require() share one instance (one wasm module, one set of contexts).
 import als from './node.cjs';
 
-export const { AsyncLocalStorage, AsyncResource, carrier } = als;
+export const { AsyncLocalStorage, AsyncResource, carrier, engine } = als;

@@ -3,3 +3,4 @@
 // or `nodejs_compat` compatibility flag.
 import './init-workerd.js';
 export { AsyncLocalStorage, AsyncResource, carrier } from './host.js';
+export { engine } from './engine.js';

@@ -28,7 +28,7 @@ const BROWSERS = ['Chromium', 'Firefox'];
 // What a user of this host gets from `import 'als-wasm'`.
 const ours = (host) => (BROWSERS.includes(host) ? 'als-wasm' : 'als-wasm-native');
 
-export function render({ date, versions, results, sizes, builds = [] }) {
+export function render({ date, versions, results, sizes, builds = [], startup = [] }) {
   const hosts = [...new Set(results.map((r) => r.host))];
   const get = (host, impl, workload) => results.find((r) => r.host === host && r.impl === impl && r.workload === workload);
   const ok = (r) => r && !r.na && !r.error;
@@ -248,6 +248,18 @@ export function render({ date, versions, results, sizes, builds = [] }) {
     return ok(r) ? fmtMs(r.ms) : '—';
   })]);
   table(['median of every fresh process or context', ...hosts], loads);
+  if (startup.length) {
+    const browsers = [...new Set(startup.map((r) => r.browser))];
+    const at = (name, b) => startup.find((r) => r.startup === name && r.browser === b);
+    lines.push(`**The first \`import\` with the wasm and with the Rust as JavaScript** (\`als-wasm/csp\`, for policies that forbid WebAssembly; \`bench/startup.mjs\`): each bundle minified by esbuild, fetched and parsed first (modulepreload), then imported in a fresh context (Chromium) or page (Firefox); the median of ${startup[0].samples} imports each, the two in turns.`, '');
+    table(['', ...browsers], [
+      ...['als-wasm', 'als-wasm/csp'].map((name) => [`\`import '${name}'\``, ...browsers.map((b) => {
+        const row = at(name, b);
+        return row ? `${fmtMs(row.ms)} (engine: ${row.engine})` : '—';
+      })]),
+      ['ratio', ...browsers.map((b) => (at('als-wasm', b) && at('als-wasm/csp', b) ? `${(at('als-wasm/csp', b).ms / at('als-wasm', b).ms).toFixed(2)}×` : '—'))],
+    ]);
+  }
   return lines.join('\n');
 }
 

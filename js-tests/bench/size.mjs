@@ -17,6 +17,7 @@ const gz = (bytes) => gzipSync(bytes, { level: 9 }).length;
 const entries = [
   ['als-wasm', "export * from 'als-wasm';"],
   ['als-wasm/browser', "export * from 'als-wasm/browser';"],
+  ['als-wasm/csp', "export * from 'als-wasm/csp';"],
   ['als-browser', "export * from 'als-browser';"],
   ['zone.js', "import 'zone.js';"],
 ];

@@ -1,6 +1,6 @@
 // Core AsyncLocalStorage semantics (synchronous), as in Node 24.
 import { test, equal, deepEqual, ok, throws } from '../harness.mjs';
-import { AsyncLocalStorage } from '../impl.mjs';
+import { AsyncLocalStorage, engine, entry } from '../impl.mjs';
 
 test('api: getStore is undefined outside any scope', () => {
   const als = new AsyncLocalStorage();
@@ -478,4 +478,22 @@ test('api: a disable() after a nested run does not reach a snapshot taken before
     equal(a.getStore(), undefined);
     equal(snap(() => a.getStore()), 1);
   });
+});
+
+// als-wasm/csp runs the same Rust compiled to JavaScript; every other entry
+// compiles the wasm (ALS_ENTRY=csp in impl.mjs).
+test('api: engine names the engine that runs the Rust: js after als-wasm/csp, else wasm', () => {
+  if (engine === null) return; // the host's own AsyncLocalStorage
+  equal(engine, entry === 'csp' ? 'js' : 'wasm');
+});
+
+// Rust objects pile up in the wasm's memory until it grows. The glue's views
+// of that memory must follow the grown buffer: wasm2js's memory (the csp
+// engine) grows into a new ArrayBuffer and leaves the old one readable, so a
+// stale view read another object's pointer, or a stale error flag.
+test('api: storages made after the wasm memory grew keep their own name and Node\'s errors', () => {
+  const kept = Array.from({ length: 100_000 }, (_, i) => new AsyncLocalStorage({ name: `s${i}` }));
+  equal(kept[99_999].name, 's99999');
+  for (let i = 0; i < 5; i++) equal(new AsyncLocalStorage({ name: `after${i}` }).name, `after${i}`);
+  throws(() => new AsyncLocalStorage(5), { name: 'TypeError', code: 'ERR_INVALID_ARG_TYPE' });
 });

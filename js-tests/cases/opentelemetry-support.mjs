@@ -82,9 +82,11 @@ const hasBuiltins = typeof globalThis.process === 'object' && 'getBuiltinModule'
 // import where getBuiltinModule is hidden, as async-context.mjs hides it),
 // else the npm `events` package (3.3.0, Node's emitter for browsers) from
 // js-tests/node_modules. It is CommonJS with no imports, so a page evaluates
-// its source with a `module` of its own.
+// its source with a `module` of its own; a page whose policy forbids that
+// bundles the package and hands its class over (csp/events.mjs).
 let emitterClass;
 export async function EventEmitterClass() {
+  if (globalThis.__alsEventEmitter) return globalThis.__alsEventEmitter;
   if (hasBuiltins) return globalThis.process.getBuiltinModule('node:events').EventEmitter;
   if (typeof globalThis.process === 'object' && !globalThis.document) return (await import('node:events')).EventEmitter;
   emitterClass ??= (async () => {

@@ -6,6 +6,7 @@ import { installPromise } from './promise.js';
 import { installSchedulers } from './schedulers.js';
 import { installEvents } from './events.js';
 import { installObservers } from './observers.js';
+import { installExtensionApis } from './extension-apis.js';
 import { claimCarrier } from '../context.js';
 
 export function installPatchCarrier() {
@@ -14,5 +15,6 @@ export function installPatchCarrier() {
     installSchedulers(globalThis);
     installEvents(globalThis);
     installObservers(globalThis);
+    installExtensionApis(globalThis);
   });
 }

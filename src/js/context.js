@@ -196,8 +196,17 @@ export function runInFrame(frame, fn, thisArg, args) {
   }
 }
 
-// Node 24's run() on frames, for a run of `key` that began in `before` with
-// `prior` as its store: `entered` is current for callback(...args). Then, if
+// Node 24's run() on frames, in two halves around the callback, which the
+// caller calls itself: one JS frame less per nested run than a helper that
+// calls it, so a worker's smaller stack still holds Node's nesting depth.
+// enterRun makes `entered` current and answers a mark for exitRun.
+export function enterRun(entered) {
+  const removalsAtEntry = realm.removals;
+  realm.write(entered);
+  return removalsAtEntry;
+}
+
+// After a run of `key` that began in `before` with `prior` as its store: if
 // the callback changed nothing else, the frame it began in comes back: the
 // root itself (code after a top-level run stays free of carrier work), else
 // a copy, because Node's run() leaves a new frame and disable() edits frames
@@ -205,16 +214,10 @@ export function runInFrame(frame, fn, thisArg, args) {
 // disable() after it). If the callback changed the context (another
 // storage's enterWith, a disable()), only `key` goes back to `prior`, in the
 // frame the callback left.
-export function runEntered(before, entered, key, prior, callback, args) {
-  const removalsAtEntry = realm.removals;
-  realm.write(entered);
-  try {
-    return Reflect.apply(callback, null, args);
-  } finally {
-    const last = realm.read();
-    if (last === entered && realm.removals === removalsAtEntry) realm.write(before === ROOT ? ROOT : before.slice());
-    else leave(derive(last, key, prior));
-  }
+export function exitRun(before, entered, key, prior, mark) {
+  const last = realm.read();
+  if (last === entered && realm.removals === mark) realm.write(before === ROOT ? ROOT : before.slice());
+  else leave(derive(last, key, prior));
 }
 
 export function remove(key) {

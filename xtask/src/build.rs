@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use crate::run::{root, status, Result};
-use crate::{glue, short_names, tools};
+use crate::{glue, short_names, tools, wasm_js};
 
 const CRATE: &str = "als_wasm";
 
@@ -16,24 +16,36 @@ pub fn package() -> Result<PathBuf> {
     let root = root();
     let bindgen_out = root.join("target/wasm-bindgen");
     let _ = fs::remove_dir_all(&bindgen_out);
-    // pkg-template/wasm/: als-wasm's JS API with a small allocator, named as the glue expects.
-    bindgen("als-wasm-package", CRATE, &bindgen_out)?;
+    // pkg-template/wasm/: als-wasm's JS API with a small allocator, named as
+    // the glue expects, with only the features that wasm2js converts.
+    let built = cargo_build("als-wasm-package", Some(&wasm_js::rustflags()))?;
+    let plain = bindgen_out.join("input.wasm");
+    let bytes = fs::read(&built).map_err(|e| format!("{}: {e}", built.display()))?;
+    fs::create_dir_all(&bindgen_out).map_err(|e| e.to_string())?;
+    fs::write(&plain, wasm_js::without_target_features(&bytes)?).map_err(|e| e.to_string())?;
+    bindgen(&plain, CRATE, &bindgen_out)?;
     let wasm = bindgen_out.join(format!("{CRATE}_bg.wasm"));
-    let names = short_names::minify(&wasm)?;
-    shrink(&wasm)?;
+    let names = short_names::minify(&wasm, &wasm_js::BINARYEN_FEATURES)?;
+    shrink(&wasm, &wasm_js::BINARYEN_FEATURES)?;
 
     let pkg = root.join("pkg");
     let _ = fs::remove_dir_all(&pkg);
     // Everything but the crate that makes the wasm (pkg-template/wasm/).
     copy_dir(&root.join("pkg-template"), &pkg, &root.join("pkg-template/wasm"))?;
+    for license in ["LICENSE-MIT", "LICENSE-APACHE"] {
+        fs::copy(root.join(license), pkg.join(license)).map_err(|e| format!("{license}: {e}"))?;
+    }
     let glue = read(&bindgen_out.join(format!("{CRATE}.js")))?;
     let glue = glue::only_sync_init(&glue::without_doc_comments(&flatten_snippets(&glue, &bindgen_out, &pkg)?))?;
     let glue = glue::without_free(&glue::only_init_sync_with_an_object(&glue)?)?;
+    let glue = glue::with_js_engine(&glue::memory_views_follow_the_buffer(&glue)?)?;
     let glue = short_names::apply(&glue, &names)?;
     glue::imports_each_module_once(&glue)?;
     write(&pkg.join(format!("{CRATE}.js")), &glue)?;
     let bytes = fs::read(&wasm).map_err(|e| e.to_string())?;
     write(&pkg.join("wasm-bytes.js"), &bytes_module(&bytes, xor_key(&wasm)?))?;
+    // The same wasm as JS, for realms that refuse to compile it (init-js.js).
+    write(&pkg.join("wasm-js.js"), &wasm_js::module(&wasm)?)?;
     // workerd imports the wasm as a module (init-workerd.js).
     fs::write(pkg.join(format!("{CRATE}_bg.wasm")), &bytes).map_err(|e| e.to_string())?;
     node_cjs(&pkg)?;
@@ -46,17 +58,29 @@ pub fn package() -> Result<PathBuf> {
 /// writes it with wasm-bindgen's glue for the web target into `out`, as
 /// `{out_name}.js` and `{out_name}_bg.wasm`.
 pub fn wasm_with_glue(name: &str, out_name: &str, out: &Path) -> Result {
-    bindgen(name, out_name, out)?;
-    shrink(&out.join(format!("{out_name}_bg.wasm")))
+    bindgen(&cargo_build(name, None)?, out_name, out)?;
+    shrink(&out.join(format!("{out_name}_bg.wasm")), &[])
 }
 
-/// wasm_with_glue without the size passes.
-fn bindgen(name: &str, out_name: &str, out: &Path) -> Result {
+/// Builds the cdylib of workspace package `name` for wasm32 (release) and
+/// answers its path. With `rustflags` (encoded as CARGO_ENCODED_RUSTFLAGS),
+/// in a target folder of its own, so that other wasm builds keep their cache.
+fn cargo_build(name: &str, rustflags: Option<&str>) -> Result<PathBuf> {
     let root = root();
-    status(Command::new("cargo").current_dir(&root).args([
-        "build", "--quiet", "--release", "--lib", "--target", "wasm32-unknown-unknown", "-p", name,
-    ]))?;
-    let wasm = root.join(format!("target/wasm32-unknown-unknown/release/{}.wasm", name.replace('-', "_")));
+    let target = root.join(if rustflags.is_some() { "target/package-wasm" } else { "target" });
+    let mut cmd = Command::new("cargo");
+    cmd.current_dir(&root)
+        .args(["build", "--quiet", "--release", "--lib", "--target", "wasm32-unknown-unknown", "-p", name])
+        .env("CARGO_TARGET_DIR", &target);
+    if let Some(flags) = rustflags {
+        cmd.env("CARGO_ENCODED_RUSTFLAGS", flags).env_remove("RUSTFLAGS");
+    }
+    status(&mut cmd)?;
+    Ok(target.join(format!("wasm32-unknown-unknown/release/{}.wasm", name.replace('-', "_"))))
+}
+
+/// wasm-bindgen's glue for the web target, beside the wasm it rewrites.
+fn bindgen(wasm: &Path, out_name: &str, out: &Path) -> Result {
     // The `name` section (a third of the file) only names functions in stack
     // traces of a trap, and no input reaches a trap; `producers` is telemetry.
     status(
@@ -64,17 +88,18 @@ fn bindgen(name: &str, out_name: &str, out: &Path) -> Result {
             .args(["--target", "web", "--remove-name-section", "--remove-producers-section"])
             .args(["--out-name", out_name, "--out-dir"])
             .arg(out)
-            .arg(&wasm),
+            .arg(wasm),
     )
 }
 
 /// Optimizes wasm-bindgen's output for size in place, with npm's binaryen
 /// (tools.rs). It reads the enabled features from the `target_features`
-/// section, which it then drops with the other sections no host reads.
-fn shrink(wasm: &Path) -> Result {
+/// section, unless `features` names them, and drops the sections no host reads.
+fn shrink(wasm: &Path, features: &[&str]) -> Result {
     let wasm_opt = tools::npm_tools()?.get("wasm-opt");
     status(
         Command::new(wasm_opt)
+            .args(features)
             .args(["-Oz", "--converge", "--strip-debug", "--strip-producers", "--strip-target-features", "-o"])
             .arg(wasm)
             .arg(wasm),

@@ -35,6 +35,38 @@ pub fn only_init_sync_with_an_object(glue: &str) -> Result<String> {
     replace_once(&glue, "    wasmModule = module;\n", "")
 }
 
+/// The glue's views of the wasm memory are made again when the memory's
+/// buffer is another object. wasm-bindgen checks for a detached buffer
+/// instead, which a grown wasm2js memory never has: it swaps in a bigger
+/// ArrayBuffer and leaves the old one whole, so a stale view would read
+/// and write memory that the module no longer uses.
+pub fn memory_views_follow_the_buffer(glue: &str) -> Result<String> {
+    let glue = replace_once(
+        glue,
+        "cachedDataViewMemory0.buffer.detached === true || (cachedDataViewMemory0.buffer.detached === undefined && \
+         cachedDataViewMemory0.buffer !== wasm.memory.buffer)",
+        "cachedDataViewMemory0.buffer !== wasm.memory.buffer",
+    )?;
+    replace_once(
+        &glue,
+        "cachedUint8ArrayMemory0.byteLength === 0",
+        "cachedUint8ArrayMemory0.buffer !== wasm.memory.buffer",
+    )
+}
+
+/// `initSyncJs(instantiate)` beside `initSync`: the same glue over the wasm
+/// compiled to JS (wasm_js.rs), whose `instantiate(imports)` answers what
+/// an instance's `exports` would be (init-js.js).
+pub fn with_js_engine(glue: &str) -> Result<String> {
+    let init_js = "function initSyncJs(instantiate) {\n    if (wasm !== undefined) return wasm;\n    \
+                   return __wbg_finalize_init({ exports: instantiate(__wbg_get_imports()) }, undefined);\n}\n\n";
+    let glue = replace_once(glue, "export { initSync };", &format!("{init_js}export {{ initSync, initSyncJs }};"))?;
+    if !glue.contains("function __wbg_finalize_init(instance, module) {") {
+        return Err("wasm-bindgen's glue has no __wbg_finalize_init(instance, module): check glue::with_js_engine".into());
+    }
+    Ok(glue)
+}
+
 /// The classes' `free()` (and the `__destroy_into_raw()` it calls) go, and
 /// with them `[Symbol.dispose]`, its alias: Node's classes have neither, nor
 /// does index.d.ts; a freed object would throw on its next call into the

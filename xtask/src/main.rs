@@ -3,6 +3,7 @@
 mod bench;
 mod build;
 mod bundled;
+mod csp;
 mod demo;
 mod glue;
 mod otel;
@@ -12,6 +13,7 @@ mod runner_server;
 mod short_names;
 mod suites;
 mod tools;
+mod wasm_js;
 
 use std::process::ExitCode;
 

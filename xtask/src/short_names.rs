@@ -28,12 +28,12 @@ pub struct ShortNames {
     exports: Vec<(String, String)>,
 }
 
-/// Renames the imports and exports of `wasm` in place (before wasm-opt's
-/// size passes, while the file still names its features) and answers the mapping.
-pub fn minify(wasm: &Path) -> Result<ShortNames> {
+/// Renames the imports and exports of `wasm` (which uses `features`) in
+/// place, before wasm-opt's size passes, and answers the mapping.
+pub fn minify(wasm: &Path, features: &[&str]) -> Result<ShortNames> {
     let wasm_opt = tools::npm_tools()?.get("wasm-opt");
     let mut cmd = Command::new(wasm_opt);
-    cmd.arg("--minify-imports-and-exports-and-modules").arg(wasm).arg("-o").arg(wasm);
+    cmd.args(features).arg("--minify-imports-and-exports-and-modules").arg(wasm).arg("-o").arg(wasm);
     let out = cmd.output().map_err(|e| format!("cannot start {cmd:?}: {e}"))?;
     if !out.status.success() {
         return Err(format!("{cmd:?} failed ({}): {}", out.status, String::from_utf8_lossy(&out.stderr)));

@@ -7,7 +7,7 @@ use std::path::Path;
 use std::process::Command;
 
 use crate::runner_server::Drain;
-use crate::{bundled, demo, pack};
+use crate::{bundled, csp, demo, pack};
 use crate::run::{capture, root, Result};
 use crate::tools::{self, NpmTools};
 
@@ -67,9 +67,12 @@ pub fn all(filters: &[String]) -> Result {
         if !bundlers.is_empty() {
             outcomes.push(bundled::build(&js_tests, &bundlers));
         }
+        if hosts.iter().any(|(n, _)| csp::is_csp(n)) {
+            outcomes.push(csp::build(&js_tests));
+        }
         for (name, mut cmd) in hosts {
             // The stress test's counts: the README quotes what a plain build loses.
-            outcomes.push(if bundled::is_bundled(&name) {
+            outcomes.push(if bundled::is_bundled(&name) || csp::is_csp(&name) {
                 built_suite(&name, &js_tests, &mut cmd, "stress seed=")
             } else {
                 suite(&name, &mut cmd, js_counts)
@@ -161,6 +164,10 @@ fn js_hosts(npm: &NpmTools, geckodriver: &Path, dir: &Path, tarball: &Path) -> V
             with(deno_all(&deno), &[forced[0], ("ALS_KNOWN_FAILURES", DENO_PATCH_KNOWN_FAILURES)]),
         ),
         ("js-tests in Bun, patch carrier forced".into(), with(host(&bun, &["all.mjs"]), &forced)),
+        (
+            "js-tests in Node 24, the Rust as JavaScript (als-wasm/csp's engine)".into(),
+            with(host(&node24, &["all.mjs"]), &[("ALS_ENTRY", "csp")]),
+        ),
         ("js-tests in headless Chromium".into(), chromium("--page=browser.html")),
         ("js-tests in headless Firefox".into(), firefox("--page=browser.html")),
         ("AdonisJS guide example in headless Chromium".into(), chromium("--page=adonis.html")),
@@ -213,6 +220,11 @@ fn js_hosts(npm: &NpmTools, geckodriver: &Path, dir: &Path, tarball: &Path) -> V
             bundled::Browser::Firefox => firefox(&args[0]),
         };
         cmd.args(&args[1..]);
+        suites.push((name, cmd));
+    }
+    for (name, args) in csp::suites() {
+        let mut cmd = host(node20, &[]);
+        cmd.args(args).env("PLAYWRIGHT_CORE", npm.bin.join("../playwright-core")).env("GECKODRIVER", geckodriver);
         suites.push((name, cmd));
     }
     suites

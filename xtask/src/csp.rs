@@ -1,0 +1,65 @@
+//! The suites under a Content-Security-Policy that forbids compiling
+//! WebAssembly (js-tests/csp/): the pages that csp/build.mjs bundles with
+//! `als-wasm/csp`, served with `script-src 'self'` (serve.mjs), in headless
+//! Chromium and Firefox, and an unpacked Manifest V3 extension with the
+//! default policy in headless Chromium.
+
+use std::path::Path;
+use std::process::Command;
+
+use crate::run::capture;
+use crate::suites::{report, Outcome};
+
+/// The build step's outcome; it runs whenever a suite here is wanted.
+pub const BUILD: &str = "als-wasm/csp pages and extension built by js-tests/csp/build.mjs";
+
+/// Every suite here names the policy or the extension.
+pub fn is_csp(name: &str) -> bool {
+    name.contains("script-src 'self'") || name.contains("Manifest V3")
+}
+
+/// Each suite: its name and the js-tests runner with its arguments.
+pub fn suites() -> Vec<(String, Vec<String>)> {
+    // (page, what runs there, one case per page load)
+    let pages = [
+        ("index.html", "js-tests", false),
+        ("worker.html", "js-tests in a dedicated worker", false),
+        ("fresh.html", "fresh-realm cases", true),
+        ("service-worker.html", "service worker flows and requests", false),
+        ("refused.html", "the default entry refused (ERR_ALS_WASM_REFUSED)", false),
+    ];
+    let mut suites = Vec::new();
+    for (page, what, fresh) in pages {
+        for (runner, browser) in [("run-browser.mjs", "Chromium"), ("run-firefox.mjs", "Firefox")] {
+            let mut args = vec![runner.to_owned(), format!("--page=.bundled/csp/{page}")];
+            if fresh {
+                args.push("--fresh".into());
+            }
+            suites.push((format!("{what} under script-src 'self' (als-wasm/csp) in headless {browser}"), args));
+        }
+    }
+    suites.push((
+        "Manifest V3 extension (default policy): page and background flows in headless Chromium".into(),
+        vec!["csp/run-extension.mjs".into()],
+    ));
+    suites
+}
+
+/// Builds the pages and the extension into js-tests/.bundled/.
+pub fn build(js_tests: &Path) -> Outcome {
+    println!("== {BUILD}");
+    let (ok, out) = capture(Command::new("node").current_dir(js_tests).arg("csp/build.mjs"));
+    print!("{out}");
+    report(BUILD, ok, &out, None)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_suite_is_found_as_one_of_these() {
+        let suites = super::suites();
+        assert_eq!(suites.len(), 11);
+        assert!(suites.iter().all(|(name, _)| super::is_csp(name)));
+        assert!(!super::is_csp("js-tests in headless Chromium"));
+    }
+}
