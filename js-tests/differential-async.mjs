@@ -47,7 +47,7 @@ const STARTS = http ? [...ROOT_TASKS, 'http request'] : ROOT_TASKS;
 // a write never directly follows `await 0` or a thenable (nor follows it
 // with only synchronous steps between): code there runs in
 // no carrier job, and its enterWith is seen by other such code until the
-// end of the microtask checkpoint (README, limits), which is not what this
+// end of the microtask checkpoint (docs/browser-carrier.md, limits), which is not what this
 // test measures.
 function gen(rand) {
   const pick = (list) => list[Math.floor(rand() * list.length)];

@@ -2,7 +2,7 @@
 const tests = [];
 
 // test(name, fn, { fails }): `fails` marks a documented limit of the
-// implementation under test (README): the test must fail there, as the
+// implementation under test (docs/browser-carrier.md): the test must fail there, as the
 // names in ALS_KNOWN_FAILURES must, so a change is noticed.
 export function test(name, fn, { fails = false } = {}) {
   tests.push({ name, fn, fails });

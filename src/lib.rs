@@ -29,7 +29,7 @@ mod host;
 mod js;
 
 // The typed Rust API (feature `rust-api`, on by default). The npm package's
-// wasm (pkg-wasm/) is built without it: its JS never makes a Rust store, and
+// wasm (pkg-template/wasm/) is built without it: its JS never makes a Rust store, and
 // the store table is a large part of a small wasm.
 #[cfg(feature = "rust-api")]
 mod error;

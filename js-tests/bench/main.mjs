@@ -3,14 +3,15 @@
 // or a fresh browser context (Chromium) or page (Firefox); then the sizes and
 // the build time that als-wasm/plugin adds (plugin/build-time.mjs). Writes
 // target/bench/bench.json and bench.md, prints the markdown and, after a
-// full run, updates README.md's table.
+// full run, updates the table in bench/README.md.
 //   env: NODE24, DENO, BUN (executables), PLAYWRIGHT_CORE, ESBUILD (package
 //   directories), GECKODRIVER and FIREFOX (Firefox is skipped without them),
 //   BENCH_ONLY (optional, comma-separated: host names, workload names,
-//   `opentelemetry` for the OpenTelemetry workloads, and `builds`). Each
-//   kind named runs only what is named, a kind not named all
-//   of it; but the builds run only when named or nothing is, and `builds`
-//   alone runs no host. Such a part leaves README.md as it is.
+//   `opentelemetry` for the OpenTelemetry workloads, `builds` and `startup`).
+//   Each kind named runs only what is named, a kind not named all of it; but
+//   the builds and the start-up times (startup.mjs) run only when named or
+//   nothing is, and alone they run no host. Such a part leaves bench/README.md
+//   as it is.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -35,10 +36,11 @@ const ALL_HOSTS = [
   { name: 'Chromium', kind: 'browser', argv: ['node', 'bench/chromium.mjs'] },
   { name: 'Firefox', kind: 'browser', argv: ['node', 'bench/firefox.mjs'], needs: ['GECKODRIVER', 'FIREFOX'] },
 ];
-const unknown = only.filter((n) => n !== 'builds' && !WORKLOADS[n] && !ALL_HOSTS.some((h) => h.name === n));
+const PARTS = ['builds', 'startup'];
+const unknown = only.filter((n) => !PARTS.includes(n) && !WORKLOADS[n] && !ALL_HOSTS.some((h) => h.name === n));
 if (unknown.length) throw new Error(`bench: no host or workload named ${unknown.join(', ')}`);
 const picked = (names) => (names.some((n) => only.includes(n)) ? names.filter((n) => only.includes(n)) : names);
-const hostNames = only.length && only.every((n) => n === 'builds') ? [] : picked(ALL_HOSTS.map((h) => h.name));
+const hostNames = only.length && only.every((n) => PARTS.includes(n)) ? [] : picked(ALL_HOSTS.map((h) => h.name));
 const HOSTS = hostNames.map((name) => ALL_HOSTS.find((h) => h.name === name));
 const WORKLOAD_NAMES = picked(Object.keys(WORKLOADS));
 const full = only.length === 0;
@@ -156,17 +158,24 @@ if (full || only.includes('builds')) {
   builds = jsonLines(r.text);
   if (!r.ok) console.error(`bench: build time failed:\n${r.err.slice(-4000)}`);
 }
-const data = { date: new Date().toISOString(), versions, results: mergeRounds(results), sizes, builds };
+let startup = [];
+if (full || only.includes('startup')) {
+  console.error('bench: the first import, with the wasm and with the Rust as JavaScript (als-wasm/csp)');
+  const r = exec(['node', 'bench/startup.mjs'], 1_200_000);
+  startup = jsonLines(r.text);
+  if (!r.ok) console.error(`bench: startup.mjs failed:\n${r.err.slice(-4000)}`);
+}
+const data = { date: new Date().toISOString(), versions, results: mergeRounds(results), sizes, builds, startup };
 mkdirSync(out, { recursive: true });
 writeFileSync(`${out}/bench.json`, `${JSON.stringify(data, null, 1)}\n`);
 const markdown = render(data);
 writeFileSync(`${out}/bench.md`, markdown);
 
-// README.md shows the latest full run between these markers.
-const readmePath = `${repo}README.md`;
+// bench/README.md shows the latest full run between these markers.
+const readmePath = `${tests}bench/README.md`;
 const readme = readFileSync(readmePath, 'utf8');
 const [begin, end] = ['<!-- bench:begin -->', '<!-- bench:end -->'];
-if (!full) console.error(`bench: a part (${only.join(', ')}): README.md left as it is`);
+if (!full) console.error(`bench: a part (${only.join(', ')}): bench/README.md left as it is`);
 else if (readme.includes(begin) && readme.includes(end)) {
   const updated = `${readme.slice(0, readme.indexOf(begin) + begin.length)}\n${markdown}\n${readme.slice(readme.indexOf(end))}`;
   writeFileSync(readmePath, updated);

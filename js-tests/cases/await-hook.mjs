@@ -48,7 +48,7 @@ test('propagation: await of subclass instances that override then', async () => 
 
 // The engine's fast path hands `await` the value as it is; the patch
 // carrier's slow path resolves a promise with it, which adopts a thenable:
-// then is called, the value changes and the store is lost (README,
+// then is called, the value changes and the store is lost (docs/browser-carrier.md,
 // limits). Never a leak.
 test(`propagation: await of a promise whose value became a thenable after it settled ${exact ? 'answers the value' : 'adopts it (a limit)'}`, async () => {
   const seen = await flows(2, async (id, check) => {

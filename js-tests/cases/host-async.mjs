@@ -9,7 +9,7 @@ import { storage, flows, allKept, sleep } from '../flows.mjs';
 // Looked up inside the tests, and probed with `in`: in Deno, merely reading
 // process.getBuiltinModule starts its Node layer, which replaces
 // globalThis.MessageChannel and MessagePort and so undoes the patch
-// carrier's hook before the browser-semantics rows run (README, limits).
+// carrier's hook before the browser-semantics rows run (docs/browser-carrier.md, limits).
 const hasBuiltins = typeof globalThis.process === 'object' && 'getBuiltinModule' in globalThis.process;
 const builtin = (name) => globalThis.process.getBuiltinModule(name);
 

@@ -304,7 +304,7 @@ test('plugin: a settled value is not read again, a promise\'s constructor is rea
   thenReads = 0;
   equal(await settled, value);
   // Without the plugin the patch carrier's slow path resolves a promise
-  // with the value, which reads its then once more (README, limits).
+  // with the value, which reads its then once more (docs/browser-carrier.md, limits).
   equal(thenReads, carrier === 'patch' && !plugin ? 1 : 0, 'then reads of the settled value');
 
   // A promise whose constructor is another class: read by the await, then
@@ -325,7 +325,7 @@ test('plugin: a settled value is not read again, a promise\'s constructor is rea
 });
 
 // Without the plugin the patch carrier's slow path makes `await p` two
-// ticks longer than `await 5`, so the order changes there (README).
+// ticks longer than `await 5`, so the order changes there (docs/plugin.md).
 if (exact) test('plugin: awaits resume in the order they began', async () => {
   const order = [];
   const one = async (name, value) => {

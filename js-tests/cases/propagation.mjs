@@ -7,7 +7,7 @@
 // same frames, so the same results, losses included. None of these rows uses
 // enterWith, so none is skipped for Variable. Where the proposal's
 // web integration differs, the Variable rows still assert als-wasm's rule
-// (README, AsyncContext): MessageChannel messages (proposal: empty context),
+// (docs/async-context.md): MessageChannel messages (proposal: empty context),
 // observers (proposal: empty), generator bodies (proposal: the creation
 // context; here the flow is both), `await 5` and thenables on the patch
 // carrier (proposal: kept).
@@ -17,7 +17,7 @@ import { allKept, noLeaks, sleep, countdown } from '../flows.mjs';
 import { flowContexts } from '../flow-contexts.mjs';
 
 const g = globalThis;
-// Events and observers follow DESIGN.md's rules only with the patch carrier;
+// Events and observers follow docs/architecture.md's rules only with the patch carrier;
 // a host's own carrier (and the host's own ALS) has the host's rules.
 const browserSemantics = carrier === 'patch';
 
@@ -328,7 +328,7 @@ function matrix(ctx) {
     test('propagation: dispatchEvent runs listeners in the dispatcher frame', async () => {
       const target = new EventTarget();
       const seen = [];
-      // Registered in flow 9: dispatch-time context wins (DESIGN.md).
+      // Registered in flow 9: dispatch-time context wins (docs/architecture.md).
       ctx.run({ id: 9 }, () =>
         target.addEventListener('ping', (e) => seen.push({ id: e.detail || undefined, label: 'listener', seen: ctx.get()?.id })),
       );

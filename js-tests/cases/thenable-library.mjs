@@ -6,7 +6,7 @@
 // neither a Promise nor a subclass, so `await builder` is a foreign thenable.
 // With `exact` (a native carrier, or code rewritten by als-wasm/plugin) every
 // checkpoint keeps its store; the patch carrier alone loses it after such an
-// await (DESIGN.md, known limits) and must never show another flow's store.
+// await (docs/browser-carrier.md, limits) and must never show another flow's store.
 // The awaited values are checked too: the plugin must hand back what the
 // library answers, unchanged.
 // Browser pages only (the stub is their own origin): where there is no

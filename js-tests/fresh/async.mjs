@@ -90,7 +90,7 @@ function afterAwait5(als) {
   };
 }
 
-// The patch carrier's documented limit (README): nothing of it runs between
+// The patch carrier's documented limit (docs/browser-carrier.md): nothing of it runs between
 // two continuations of `await 5`, so this must fail there, unless
 // als-wasm/plugin rewrote the awaits.
 test('async: an enterWith after await 5 does not reach another root flow after its await 5', async () => {

@@ -1,6 +1,6 @@
 // BroadcastChannel messages: a message may come from any realm holding a
 // channel of that name, in no order a realm can follow, so the patch carrier
-// carries no store with them (README, limits): they run in the root frame,
+// carries no store with them (docs/browser-carrier.md, limits): they run in the root frame,
 // as the host's own storage runs them where the channel was made (the root
 // here). An enterWith in one listener never reaches the next message.
 import { test, deepEqual } from '../harness.mjs';

@@ -1,6 +1,6 @@
 // A Promise subclass defined before the import: the patch carrier meets it
 // at the first then read of one of its instances, so at most the first
-// await of such an instance loses the store (README, limits); every later
+// await of such an instance loses the store (docs/browser-carrier.md, limits); every later
 // one keeps it.
 import { test, equal } from '../harness.mjs';
 import { AsyncLocalStorage, exact } from '../impl.mjs';

@@ -47,7 +47,7 @@ test('host: an async handler that enters after its first await leaves nothing fo
 
 // Apart in time: after an uncaught error, Node runs the other timers due in
 // the same pass before any microtask, so with the patch carrier forced there
-// a handler's enterWith can reach the next one due then (README, limits).
+// a handler's enterWith can reach the next one due then (docs/browser-carrier.md, limits).
 test('host: a handler that throws after enterWith leaves nothing for the next one', async () => {
   const als = new AsyncLocalStorage();
   const swallowed = swallowErrors('thrown on purpose');

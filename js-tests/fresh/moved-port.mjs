@@ -2,7 +2,7 @@
 // list): its original is neutered, and a post on it sends nothing. No
 // delivery may then run in the store of a message that was never sent.
 // With the patch carrier each message runs in its postMessage's store
-// (README, "How the patch carrier"); the host's own storage (Node's rule,
+// (docs/browser-carrier.md); the host's own storage (Node's rule,
 // and the native carrier riding it) runs it where the channel was made: the
 // root here. Either way, never another flow's.
 import { test, equal, deepEqual } from '../harness.mjs';

@@ -39,7 +39,7 @@ test('native-calls: async work started by a then getter that Promise.resolve() r
     },
   };
   // Not awaited: the patch carrier's await of the result would read then
-  // once more (README, limits).
+  // once more (docs/browser-carrier.md, limits).
   als.run('caller', () => {
     Promise.resolve(thenable);
   });

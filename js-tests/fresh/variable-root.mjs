@@ -199,7 +199,7 @@ if (AsyncContext) {
 
   // After async.mjs's `await 5` cases: code after `await 5`, which no
   // carrier job encloses (the patch carrier loses the run's value there,
-  // README), must not pass a value to another root flow after its own.
+  // docs/browser-carrier.md), must not pass a value to another root flow after its own.
   test(`async: a run's code after await 5 ${exact ? 'keeps its value and ' : ''}reaches no other root flow after its await 5${over}`, async () => {
     const variable = new Variable();
     const inRun = variable.run('entered', async () => {

@@ -1,4 +1,4 @@
-// Events (DESIGN.md, "Semantics choices"):
+// Events (docs/architecture.md, "Semantics chosen"):
 // - a synchronous dispatchEvent runs listeners in the dispatcher's frame, and
 //   events from the user or the host in the root frame: listeners the
 //   carrier does not wrap run in whatever frame is current, which is the

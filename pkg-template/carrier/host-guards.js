@@ -111,7 +111,7 @@ export function guardAbortSignals(global) {
 }
 
 // BroadcastChannel messages may come from any realm, in no order this realm
-// can follow: they run in the root frame (README, limits). The host marks
+// can follow: they run in the root frame (docs/browser-carrier.md, limits). The host marks
 // its messages trusted (Deno delivers them through dispatchEvent).
 export function guardBroadcastChannels(global) {
   const byHost = (event) => event?.isTrusted === true || userCalls === 0;

@@ -19,7 +19,7 @@
 // p` through the slow path reads value.then once more).
 //
 // Cost against a plain `await`: one tick (our job that settles `stand`);
-// the carrier's slow path costs two. Measured (README, Benchmarks): faster
+// the carrier's slow path costs two. Measured (js-tests/bench/README.md): faster
 // than the slow path for promises, and it keeps `await 5` and thenables.
 import { currentFrame } from '../context.js';
 

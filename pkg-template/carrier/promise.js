@@ -1,4 +1,5 @@
-// Promises and native `await` (DESIGN.md, "Hooking native await").
+// Promises and native `await` (docs/architecture.md, "How native `await` is
+// hooked").
 //
 // Why no job sees a frame it was not started in:
 // - Every job the carrier starts enters its own frame first and puts back
@@ -14,7 +15,7 @@
 //   microtask checkpoint at most, so the next task (a timer, a click, a
 //   Service Worker event) starts in the root. Carrier jobs queued before the
 //   reset enter their own frames; only jobs the carrier cannot hook (another
-//   `await 5` continuation, a foreign thenable's then) can see it (README).
+//   `await 5` continuation, a foreign thenable's then) can see it (docs/browser-carrier.md).
 //
 // How `await p` is hooked:
 // - `await p` reads p.constructor, then p.then, synchronously in the
@@ -41,7 +42,7 @@
 // - Answering %Promise% in the root frame would keep the engine's fast path
 //   there, but then `p.constructor === Promise` could not hold both in and
 //   out of contexts, and root continuations would start in whatever frame
-//   was left: identity and soundness win (README, "Limits").
+//   was left: identity and soundness win (docs/browser-carrier.md, limits).
 import { ROOT, currentFrame, swapFrame, frameSwitches, onLeftBehind, providePromiseInternals } from '../context.js';
 
 export function installPromise(global) {

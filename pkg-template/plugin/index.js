@@ -1,8 +1,8 @@
 // als-wasm/plugin: one plugin for Vite, Rollup, esbuild and webpack (and the
 // other bundlers unplugin serves) that rewrites every `await` of the app's
 // own modules so that the patch carrier hooks it: `await 5`, thenables and
-// zone.js promises keep the store in browsers (transform.js; README, "Exact
-// in browsers: the bundler plugin"). Build time only: what the rewritten code
+// zone.js promises keep the store in browsers (transform.js;
+// docs/plugin.md). Build time only: what the rewritten code
 // calls is plugin/runtime.js.
 import { createUnplugin } from 'unplugin';
 import { RUNTIME, transformAwaits } from './transform.js';
@@ -44,7 +44,7 @@ function scannedPackage(id, options) {
 // Whether code (of a module not rewritten) calls enterWith, withScope or
 // AsyncResource#bind after an `await`: without the rewrite, such a call
 // right after `await null` can leave its store for the app's next callbacks
-// (README, limits). A textual check: it may name a package that never does.
+// (docs/browser-carrier.md, limits). A textual check: it may name a package that never does.
 export function entersAfterAwait(code) {
   const first = code.search(/\bawait\b/);
   if (first < 0) return false;

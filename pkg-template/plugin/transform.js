@@ -1,5 +1,4 @@
-// The rewrite als-wasm/plugin applies to one module (README, "Exact in
-// browsers: the bundler plugin"). Parsed with Babel's parser (JS, JSX and
+// The rewrite als-wasm/plugin applies to one module (docs/plugin.md). Parsed with Babel's parser (JS, JSX and
 // TypeScript: esbuild hands plugins the source before it compiles it), edited
 // with magic-string so that a source map comes out; only these change:
 //   await x                   ->  __als_resume(await __als_awaited( x))

@@ -5,8 +5,8 @@
 //! als-wasm/plugin adds. Installs the package and its competitors
 //! (js-tests/package.json: als-browser, zone.js) from npm first, and
 //! OpenTelemetry's web line for the OpenTelemetry rows (js-tests/otel). Writes
-//! target/bench/bench.json and bench.md and the table in README.md.
-//! Names, when given, run a part and leave README.md alone: hosts ("Node 24",
+//! target/bench/bench.json and bench.md and the table in js-tests/bench/README.md.
+//! Names, when given, run a part and leave that file alone: hosts ("Node 24",
 //! Chromium, …), workloads (pluginPromises, …; `opentelemetry` for the
 //! OpenTelemetry ones) and `builds`.
 

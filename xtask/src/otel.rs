@@ -81,7 +81,7 @@ pub fn run(wanted: &dyn Fn(&str) -> bool, npm: &NpmTools, geckodriver: &Path, js
     print!("{out}");
     outcomes.push(report(&setup, ok, &out, None));
 
-    // Each run's `OTEL {...}` counts are printed: the README's table quotes them.
+    // Each run's `OTEL {...}` counts are printed: docs/opentelemetry.md quotes them.
     for (name, runner, page) in pages {
         let mut cmd = Command::new("node");
         cmd.current_dir(js_tests)

@@ -71,7 +71,7 @@ pub fn all(filters: &[String]) -> Result {
             outcomes.push(csp::build(&js_tests));
         }
         for (name, mut cmd) in hosts {
-            // The stress test's counts: the README quotes what a plain build loses.
+            // The stress test's counts: docs/plugin.md quotes what a plain build loses.
             outcomes.push(if bundled::is_bundled(&name) || csp::is_csp(&name) {
                 built_suite(&name, &js_tests, &mut cmd, "stress seed=")
             } else {
@@ -237,13 +237,13 @@ const DENO_KNOWN_FAILURES: &str =
 
 /// Deno's FileReader dispatches its own events through dispatchEvent,
 /// untrusted, as a page's synthetic ones are: the patch carrier runs them in
-/// the dispatcher's frame, Deno's root (README, "How the patch carrier").
+/// the dispatcher's frame, Deno's root (docs/browser-carrier.md).
 const DENO_PATCH_KNOWN_FAILURES: &str = "propagation: FileReader events run in the frame of readAs*()\
     |propagation: FileReader events run in the frame of readAs*() (over AsyncContext.Variable)\
     |propagation: a FileReader read that throws leaves the earlier read's events in their frame";
 
 /// Where the native carrier rides a host's own storage that differs from
-/// Node 24 at the root (README, "Which carrier"): Deno's node:http runs a
+/// Node 24 at the root (docs/hosts.md): Deno's node:http runs a
 /// request handler at the root, not in the store of listen(). (Where a
 /// host's own storage leaks, the carrier guards the handlers: host-guards.js.)
 fn fresh_native_known_failures(host: &str) -> &'static str {
@@ -259,7 +259,7 @@ const SCRATCH_TOOLS: [&str; 10] =
 
 /// Where the scoped native carrier (workerd, AsyncContext) differs from Node
 /// 24: enterWith, withScope and disable change the innermost run's cell, and
-/// each run nests host frames (README, "Which carrier").
+/// each run nests host frames (docs/hosts.md).
 const SCOPED_KNOWN_FAILURES: &str = "api: 1000 nested runs\
     |api: enterWith on another storage inside run survives the run (as in Node)\
     |api: enterWith on another storage inside exit survives the exit (as in Node)\
@@ -358,7 +358,7 @@ fn suite(name: &str, cmd: &mut Command, counts: fn(&str) -> Option<(u64, u64)>) 
 /// A js-tests suite over what a build step made (bundled.rs, otel.rs): a
 /// `--page=` that is missing (its build failed, reported there) fails the
 /// suite without starting a browser. Lines starting with `echo` are printed
-/// even when it passes (the README quotes them).
+/// even when it passes (the docs quote them).
 pub(crate) fn built_suite(name: &str, js_tests: &Path, cmd: &mut Command, echo: &str) -> Outcome {
     println!("== {name}");
     let pages = cmd.get_args().filter_map(|a| a.to_str()?.strip_prefix("--page="));
