@@ -33,7 +33,7 @@ export function ok(value, message) {
 
 export function equal(actual, expected, message) {
   if (!Object.is(actual, expected)) {
-    throw new AssertionError(`${message ? message + ': ' : ''}expected ${show(expected)}, got ${show(actual)}`);
+    throw new AssertionError(`${message ? `${message}: ` : ''}expected ${show(expected)}, got ${show(actual)}`);
   }
 }
 
@@ -50,7 +50,7 @@ function deepEq(a, b) {
 
 export function deepEqual(actual, expected, message) {
   if (!deepEq(actual, expected)) {
-    throw new AssertionError(`${message ? message + ': ' : ''}expected ${show(expected)}, got ${show(actual)}`);
+    throw new AssertionError(`${message ? `${message}: ` : ''}expected ${show(expected)}, got ${show(actual)}`);
   }
 }
 
@@ -65,7 +65,7 @@ export function throws(fn, expected = {}, label) {
     thrown = true;
     error = e;
   }
-  const pre = label ? label + ': ' : '';
+  const pre = label ? `${label}: ` : '';
   if (!thrown) throw new AssertionError(`${pre}expected an exception, none was thrown`);
   if (expected.name !== undefined && error?.name !== expected.name) {
     throw new AssertionError(`${pre}expected ${expected.name}, got ${error?.name}: ${error?.message ?? show(error)}`);

@@ -44,10 +44,11 @@ impl<F: Future> WithContext<F> {
     /// assert_eq!(storage.run(1, || futures::executor::block_on(task)), None);
     /// ```
     pub fn new(future: F) -> Self {
-        Self::with_context(host::capture(), future)
+        Self::in_context(host::capture(), future)
     }
 
-    pub(crate) fn with_context(context: Context, future: F) -> Self {
+    /// `future` run in `context` rather than the current one (a snapshot, a scope).
+    pub(crate) fn in_context(context: Context, future: F) -> Self {
         WithContext { context, future: Some(Box::pin(future)) }
     }
 }

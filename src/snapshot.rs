@@ -64,6 +64,6 @@ impl Snapshot {
     /// assert_eq!(futures::executor::block_on(task), Some(9));
     /// ```
     pub fn wrap<F: Future>(&self, future: F) -> WithContext<F> {
-        WithContext::with_context(self.context.clone(), future)
+        WithContext::in_context(self.context.clone(), future)
     }
 }

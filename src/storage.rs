@@ -138,7 +138,7 @@ impl<T: 'static> AsyncLocalStorage<T> {
         // Derive the frame by entering it for an instant; nothing runs inside.
         let previous = host::enter_with(self.key, Rc::new(value));
         let context = host::swap(&previous);
-        WithContext::with_context(context, future)
+        WithContext::in_context(context, future)
     }
 
     fn store(&self) -> Option<Rc<dyn Any>> {

@@ -95,13 +95,7 @@ enum Op {
     /// and `second`; it is polled first in the current context, then (or
     /// dropped) inside `storages[s].run(v)` when `elsewhere` is set, or via
     /// `futures::executor::block_on` when not.
-    Future {
-        make: Make,
-        first: Vec<Op>,
-        second: Vec<Op>,
-        elsewhere: Option<(usize, u32)>,
-        fate: Fate,
-    },
+    Future { make: Make, first: Vec<Op>, second: Vec<Op>, elsewhere: Option<(usize, u32)>, fate: Fate },
 }
 
 struct Env {
@@ -175,7 +169,9 @@ impl Env {
             Op::Run { storage, value, panics, body } => {
                 let mut map = self.top();
                 map.insert(*storage, *value);
-                self.exec_entered(map, "entering run", body, *panics, |inner| self.storages[*storage].run(*value, inner));
+                self.exec_entered(map, "entering run", body, *panics, |inner| {
+                    self.storages[*storage].run(*value, inner)
+                });
             }
             Op::Capture => {
                 let snapshot = Snapshot::capture();
@@ -369,18 +365,9 @@ struct DropCheck {
 impl Drop for DropCheck {
     fn drop(&mut self) {
         self.dropped.set(true);
-        let seen: Map = self
-            .env
-            .storages
-            .iter()
-            .enumerate()
-            .filter_map(|(i, s)| s.get().map(|v| (i, v)))
-            .collect();
+        let seen: Map = self.env.storages.iter().enumerate().filter_map(|(i, s)| s.get().map(|v| (i, v))).collect();
         if seen != self.expected {
-            self.env
-                .drop_errors
-                .borrow_mut()
-                .push(format!("dropped in {seen:?}, expected {:?}", self.expected));
+            self.env.drop_errors.borrow_mut().push(format!("dropped in {seen:?}, expected {:?}", self.expected));
         }
     }
 }

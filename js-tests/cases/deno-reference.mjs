@@ -78,6 +78,7 @@ test('deno-reference: run example (sync part)', () => {
       equal(asyncLocalStorage.getStore(), store); // Returns the store object
       throw new Error();
     });
+    // biome-ignore lint/correctness/noUnusedVariables: as Deno's reference page writes it
   } catch (e) {
     equal(asyncLocalStorage.getStore(), undefined); // Returns undefined
     // The error will be caught here

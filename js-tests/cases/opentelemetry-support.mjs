@@ -118,6 +118,6 @@ const label = (v) => {
 };
 export function is(actual, expected, message) {
   if (!Object.is(actual, expected)) {
-    throw new AssertionError(`${message ? message + ': ' : ''}expected ${label(expected)}, got ${label(actual)}`);
+    throw new AssertionError(`${message ? `${message}: ` : ''}expected ${label(expected)}, got ${label(actual)}`);
   }
 }

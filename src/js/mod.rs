@@ -12,4 +12,3 @@ mod resource;
 mod storage;
 
 pub use storage::JsAsyncLocalStorage;
-

@@ -31,11 +31,8 @@ impl JsAsyncLocalStorage {
     /// `new AsyncLocalStorage(options?)`, validated as Node 24 does.
     #[wasm_bindgen(constructor)]
     pub fn new(options: JsValue) -> Result<JsAsyncLocalStorage, JsValue> {
-        let mut storage = JsAsyncLocalStorage {
-            key: next_key(),
-            name: JsValue::from_str(""),
-            default_value: JsValue::UNDEFINED,
-        };
+        let mut storage =
+            JsAsyncLocalStorage { key: next_key(), name: JsValue::from_str(""), default_value: JsValue::UNDEFINED };
         if options.is_undefined() {
             return Ok(storage);
         }

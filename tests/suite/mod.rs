@@ -382,9 +382,7 @@ fn an_inner_future_is_dropped_inside_its_context_in_wasm() {
         let _keep = &g;
         YieldOnce(false).await;
     }));
-    storage.run(4, || {
-        while poll_once(task.as_mut()).is_pending() {}
-    });
+    storage.run(4, || while poll_once(task.as_mut()).is_pending() {});
     assert_eq!(*seen.borrow(), [Some(1), Some(3)]);
     assert_eq!(storage.get(), None);
 }

@@ -113,7 +113,8 @@ fn shrink(wasm: &Path, features: &[&str]) -> Result {
 /// CommonJS build.
 fn node_cjs(pkg: &Path) -> Result {
     let esbuild = tools::npm_tools()?.get("esbuild");
-    let common = ["--bundle", "--format=cjs", "--platform=node", "--target=node18", "--log-level=warning", "--keep-names"];
+    let common =
+        ["--bundle", "--format=cjs", "--platform=node", "--target=node18", "--log-level=warning", "--keep-names"];
     status(Command::new(&esbuild).current_dir(pkg).args(["native.js", "--outfile=node.cjs"]).args(common))?;
     status(
         Command::new(&esbuild)
@@ -245,7 +246,11 @@ pub fn walk(dir: &Path) -> Result<Vec<PathBuf>> {
     let entries = fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     for entry in entries.flatten() {
         let path = entry.path();
-        if path.is_dir() { files.extend(walk(&path)?) } else { files.push(path) }
+        if path.is_dir() {
+            files.extend(walk(&path)?)
+        } else {
+            files.push(path)
+        }
     }
     files.sort();
     Ok(files)

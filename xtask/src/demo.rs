@@ -50,8 +50,13 @@ fn waterfall_db(www: &Path) -> Result {
 fn waterfall_otel(www: &Path) -> Result {
     let esbuild = tools::npm_tools()?.get("esbuild");
     status(Command::new(esbuild).current_dir(www).args([
-        "waterfall/otel-sdk.js", "--bundle", "--format=esm", "--platform=browser", "--target=es2022",
-        "--log-level=warning", "--outfile=waterfall/build/otel-sdk.js",
+        "waterfall/otel-sdk.js",
+        "--bundle",
+        "--format=esm",
+        "--platform=browser",
+        "--target=es2022",
+        "--log-level=warning",
+        "--outfile=waterfall/build/otel-sdk.js",
     ]))
 }
 
@@ -63,7 +68,9 @@ pub fn serve_on(listener: TcpListener, www: PathBuf) {
         std::thread::spawn(move || {
             // A page that navigates away drops its pending requests: not an error.
             match answer(stream, &www) {
-                Err(e) if !matches!(e.kind(), ErrorKind::BrokenPipe | ErrorKind::ConnectionReset) => eprintln!("demo: {e}"),
+                Err(e) if !matches!(e.kind(), ErrorKind::BrokenPipe | ErrorKind::ConnectionReset) => {
+                    eprintln!("demo: {e}")
+                }
                 _ => {}
             }
         });

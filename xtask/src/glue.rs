@@ -62,7 +62,9 @@ pub fn with_js_engine(glue: &str) -> Result<String> {
                    return __wbg_finalize_init({ exports: instantiate(__wbg_get_imports()) }, undefined);\n}\n\n";
     let glue = replace_once(glue, "export { initSync };", &format!("{init_js}export {{ initSync, initSyncJs }};"))?;
     if !glue.contains("function __wbg_finalize_init(instance, module) {") {
-        return Err("wasm-bindgen's glue has no __wbg_finalize_init(instance, module): check glue::with_js_engine".into());
+        return Err(
+            "wasm-bindgen's glue has no __wbg_finalize_init(instance, module): check glue::with_js_engine".into()
+        );
     }
     Ok(glue)
 }
@@ -78,16 +80,25 @@ pub fn without_free(glue: &str) -> Result<String> {
     let mut classes = 0;
     while let Some(start) = rest.find("    __destroy_into_raw() {\n") {
         // `__destroy_into_raw() { … }` then `free() { … }`, each closed by `\n    }\n`.
-        let free = start + rest[start..].find("\n    free() {\n").ok_or("wasm-bindgen's glue has no free() after __destroy_into_raw(): check glue::without_free")?;
-        let end = free + rest[free + 1..].find("\n    }\n").ok_or("free() has no end: check glue::without_free")? + 1 + "\n    }\n".len();
+        let free = start
+            + rest[start..]
+                .find("\n    free() {\n")
+                .ok_or("wasm-bindgen's glue has no free() after __destroy_into_raw(): check glue::without_free")?;
+        let end = free
+            + rest[free + 1..].find("\n    }\n").ok_or("free() has no end: check glue::without_free")?
+            + 1
+            + "\n    }\n".len();
         out.push_str(&rest[..start]);
         rest = &rest[end..];
         classes += 1;
     }
     out.push_str(rest);
-    let aliases = out.lines().filter(|l| l.starts_with("if (Symbol.dispose) ") && l.ends_with(".prototype.free;")).count();
+    let aliases =
+        out.lines().filter(|l| l.starts_with("if (Symbol.dispose) ") && l.ends_with(".prototype.free;")).count();
     if classes == 0 || aliases != classes {
-        return Err(format!("wasm-bindgen's glue has {classes} free() and {aliases} Symbol.dispose aliases: check glue::without_free"));
+        return Err(format!(
+            "wasm-bindgen's glue has {classes} free() and {aliases} Symbol.dispose aliases: check glue::without_free"
+        ));
     }
     let out: String = out
         .lines()
@@ -100,7 +111,11 @@ pub fn without_free(glue: &str) -> Result<String> {
     // Nothing unregisters now: no unregister token, no stub of unregister
     // where the host has no FinalizationRegistry.
     let out = replace_every(&out, "{ register: () => {}, unregister: () => {} }", "{ register: () => {} }")?;
-    let out = replace_every(&out, "Finalization.register(this, this.__wbg_ptr, this);", "Finalization.register(this, this.__wbg_ptr);")?;
+    let out = replace_every(
+        &out,
+        "Finalization.register(this, this.__wbg_ptr, this);",
+        "Finalization.register(this, this.__wbg_ptr);",
+    )?;
     replace_every(&out, "Finalization.register(obj, obj.__wbg_ptr, obj);", "Finalization.register(obj, obj.__wbg_ptr);")
 }
 

@@ -6,6 +6,7 @@ mod bundled;
 mod csp;
 mod demo;
 mod glue;
+mod lint;
 mod otel;
 mod pack;
 mod run;

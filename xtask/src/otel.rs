@@ -56,7 +56,8 @@ fn tree_suites(npm: &NpmTools) -> Vec<TreeSuite> {
     let mut suites = Vec::new();
     for (carrier, env) in [("native carrier", vec![]), ("patch carrier forced", vec![("OTEL_OURS", "browser")])] {
         for (host, program, args) in &hosts {
-            let name = format!("{PREFIX}: span trees, ours ({carrier}) vs OTel's AsyncLocalStorageContextManager, in {host}");
+            let name =
+                format!("{PREFIX}: span trees, ours ({carrier}) vs OTel's AsyncLocalStorageContextManager, in {host}");
             suites.push(TreeSuite { name, program: program.clone(), args: args.clone(), env: env.clone() });
         }
     }
@@ -115,7 +116,8 @@ mod tests {
         let trees = tree_suites(&npm);
         assert_eq!(trees.len(), 8);
         assert!(trees.iter().all(|t| t.name.starts_with(PREFIX)));
-        let names: std::collections::HashSet<_> = pages.iter().map(|p| &p.0).chain(trees.iter().map(|t| &t.name)).collect();
+        let names: std::collections::HashSet<_> =
+            pages.iter().map(|p| &p.0).chain(trees.iter().map(|t| &t.name)).collect();
         assert_eq!(names.len(), pages.len() + trees.len());
     }
 }

@@ -40,7 +40,11 @@ fn build_and_pack() -> Result<PathBuf> {
         let _ = std::fs::remove_file(&tarball);
         status(Command::new("npm").current_dir(&pkg).args(["pack", "--quiet", "--pack-destination"]).arg(dest))?;
     }
-    if tarball.exists() { Ok(tarball) } else { Err(format!("npm pack made no {}", tarball.display())) }
+    if tarball.exists() {
+        Ok(tarball)
+    } else {
+        Err(format!("npm pack made no {}", tarball.display()))
+    }
 }
 
 /// Where `npm pack` puts the package: target/pack/als-wasm-<version>.tgz.

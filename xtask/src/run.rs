@@ -14,7 +14,11 @@ pub fn root() -> PathBuf {
 pub fn status(cmd: &mut Command) -> Result {
     let shown = format!("{cmd:?}");
     let st = cmd.status().map_err(|e| format!("cannot start {shown}: {e}"))?;
-    if st.success() { Ok(()) } else { Err(format!("{shown} failed ({st})")) }
+    if st.success() {
+        Ok(())
+    } else {
+        Err(format!("{shown} failed ({st})"))
+    }
 }
 
 /// Runs `cmd` and answers its stdout and stderr together, and whether it succeeded.

@@ -43,7 +43,9 @@ pub fn minify(wasm: &Path, features: &[&str]) -> Result<ShortNames> {
     let bytes = std::fs::read(wasm).map_err(|e| format!("{}: {e}", wasm.display()))?;
     for (module, _, _) in &names.imports {
         if bytes.windows(module.len()).any(|w| w == module.as_bytes()) {
-            return Err(format!("wasm-opt left the import module {module} in the wasm: check xtask/src/short_names.rs"));
+            return Err(format!(
+                "wasm-opt left the import module {module} in the wasm: check xtask/src/short_names.rs"
+            ));
         }
     }
     Ok(names)

@@ -6,10 +6,13 @@ use std::net::TcpListener;
 use std::path::Path;
 use std::process::Command;
 
-use crate::runner_server::Drain;
-use crate::{bundled, csp, demo, pack};
 use crate::run::{capture, root, Result};
+use crate::runner_server::Drain;
 use crate::tools::{self, NpmTools};
+use crate::{bundled, csp, demo, pack};
+
+/// A cargo test run: its name, cargo's arguments and its environment.
+type CargoSuite<'a> = (&'a str, Vec<&'a str>, Vec<(&'a str, &'a str)>);
 
 pub(crate) struct Outcome {
     name: String,
@@ -24,10 +27,12 @@ pub fn all(filters: &[String]) -> Result {
     tools::chromium()?;
     let geckodriver = tools::firefox()?;
     let npm = tools::npm_tools()?;
-    let mut outcomes = Vec::new();
+    // Lint first: a red lint fails the run like a red test.
+    let mut outcomes = crate::lint::run(&npm, &wanted);
 
     let wasm_runner = [("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", "wasm-bindgen-test-runner")];
-    let cargo_suites: [(&str, Vec<&str>, Vec<(&str, &str)>); 3] = [
+    // (name, cargo's arguments, environment)
+    let cargo_suites: [CargoSuite; 3] = [
         ("rust native (unit, property, doc)", vec!["test", "--workspace"], vec![]),
         (
             "wasm-bindgen-test in Node",
@@ -44,7 +49,11 @@ pub fn all(filters: &[String]) -> Result {
         if wanted(name) {
             let mut cmd = Command::new("cargo");
             cmd.current_dir(&root).args(args).envs(env);
-            outcomes.push(if name == WASM_IN_CHROMIUM { browser_suite(name, &mut cmd) } else { suite(name, &mut cmd, cargo_counts) });
+            outcomes.push(if name == WASM_IN_CHROMIUM {
+                browser_suite(name, &mut cmd)
+            } else {
+                suite(name, &mut cmd, cargo_counts)
+            });
         }
     }
 
@@ -91,7 +100,11 @@ pub fn all(filters: &[String]) -> Result {
     let passed: u64 = outcomes.iter().map(|o| o.passed).sum();
     let failed: u64 = outcomes.iter().map(|o| o.failed).sum();
     println!("{passed} passed, {failed} failed");
-    if failed == 0 && !outcomes.is_empty() { Ok(()) } else { Err("some suites failed".into()) }
+    if failed == 0 && !outcomes.is_empty() {
+        Ok(())
+    } else {
+        Err("some suites failed".into())
+    }
 }
 
 /// The JS suite in every host: Node, Deno and Bun twice (the default entry,
@@ -173,9 +186,18 @@ fn js_hosts(npm: &NpmTools, geckodriver: &Path, dir: &Path, tarball: &Path) -> V
         ("AdonisJS guide example in headless Chromium".into(), chromium("--page=adonis.html")),
         ("AdonisJS guide example in headless Firefox".into(), firefox("--page=adonis.html")),
         ("zone.js loaded before and after als-wasm, in headless Chromium".into(), chromium("--page=zone.html")),
-        ("js-tests against node:async_hooks on Node 24 (the cases encode Node)".into(), with(host(&node24, &["all.mjs"]), &[own])),
-        ("propagation cases against Node 20's own AsyncLocalStorage".into(), with(host(node20, &["all.mjs"]), &[own, propagation])),
-        ("propagation cases against Bun's own AsyncLocalStorage".into(), with(host(&bun, &["all.mjs"]), &[own, propagation])),
+        (
+            "js-tests against node:async_hooks on Node 24 (the cases encode Node)".into(),
+            with(host(&node24, &["all.mjs"]), &[own]),
+        ),
+        (
+            "propagation cases against Node 20's own AsyncLocalStorage".into(),
+            with(host(node20, &["all.mjs"]), &[own, propagation]),
+        ),
+        (
+            "propagation cases against Bun's own AsyncLocalStorage".into(),
+            with(host(&bun, &["all.mjs"]), &[own, propagation]),
+        ),
         (
             "propagation cases against Deno's own AsyncLocalStorage".into(),
             // Deno's exit() keeps the store across an await (Node's does not).
@@ -201,7 +223,8 @@ fn js_hosts(npm: &NpmTools, geckodriver: &Path, dir: &Path, tarball: &Path) -> V
         suites.push((format!("fresh-realm cases in {host}, native carrier"), with(fresh(program, args), &known)));
     }
     for (host, program, args) in runtimes {
-        suites.push((format!("fresh-realm cases in {host}, patch carrier forced"), with(fresh(program, args), &forced)));
+        suites
+            .push((format!("fresh-realm cases in {host}, patch carrier forced"), with(fresh(program, args), &forced)));
     }
     suites.push(("fresh-realm cases against node:async_hooks on Node 24".into(), with(fresh(&node24, &[]), &[own])));
     suites.push((
@@ -213,7 +236,10 @@ fn js_hosts(npm: &NpmTools, geckodriver: &Path, dir: &Path, tarball: &Path) -> V
     for tool in SCRATCH_TOOLS {
         suites.push((format!("toolchain project: {tool}"), scratch(tool)));
     }
-    suites.push(("plugin transform: snapshots, source maps, bundlers' own errors (Node 20)".into(), host(node20, &["plugin/all.mjs"])));
+    suites.push((
+        "plugin transform: snapshots, source maps, bundlers' own errors (Node 20)".into(),
+        host(node20, &["plugin/all.mjs"]),
+    ));
     for bundled::Suite { name, browser, args } in bundled::suites() {
         let mut cmd = match browser {
             bundled::Browser::Chromium => chromium(&args[0]),
@@ -281,7 +307,8 @@ const SCOPED_KNOWN_FAILURES: &str = "api: 1000 nested runs\
 /// enterWith or withScope outside every run(), which throws there (a store
 /// set there would reach every other root task: fresh/outside-every-run.mjs),
 /// but for one that is the scoped carrier's enterWith-inside-run difference.
-const SCOPED_FRESH_KNOWN_FAILURES: &str = "root: an enterWith in a root timer reaches its own later timer, not another root timer\
+const SCOPED_FRESH_KNOWN_FAILURES: &str =
+    "root: an enterWith in a root timer reaches its own later timer, not another root timer\
     |root: an enterWith after an await or inside then does not reach the awaiting caller\
     |root: an enterWith in a root then-callback does not reach another root then-callback\
     |root: an enterWith in a setInterval tick lasts for that tick only\
@@ -333,11 +360,13 @@ fn scratch_install(root: &Path, tarball: &Path) -> Outcome {
     let name = "npm pack installs into a scratch project";
     let dir = root.join("target/scratch-install");
     let _ = std::fs::remove_dir_all(&dir);
-    let ready = std::fs::create_dir_all(&dir).and_then(|_| std::fs::write(dir.join("package.json"), "{ \"private\": true }\n"));
+    let ready =
+        std::fs::create_dir_all(&dir).and_then(|_| std::fs::write(dir.join("package.json"), "{ \"private\": true }\n"));
     if let Err(e) = ready {
         return report(name, false, &e.to_string(), None);
     }
-    let (ok, out) = capture(Command::new("npm").current_dir(&dir).args(["install", "--no-audit", "--no-fund"]).arg(tarball));
+    let (ok, out) =
+        capture(Command::new("npm").current_dir(&dir).args(["install", "--no-audit", "--no-fund"]).arg(tarball));
     if !ok {
         return report(name, false, &out, None);
     }
@@ -419,9 +448,9 @@ fn cargo_counts(out: &str) -> Option<(u64, u64)> {
     let mut total = None;
     for line in out.lines().filter(|l| l.starts_with("test result:")) {
         let num = |word: &str| {
-            line.split(';').find(|part| part.trim_end().ends_with(word)).and_then(|part| {
-                part.split_whitespace().rev().nth(1).and_then(|n| n.parse::<u64>().ok())
-            })
+            line.split(';')
+                .find(|part| part.trim_end().ends_with(word))
+                .and_then(|part| part.split_whitespace().rev().nth(1).and_then(|n| n.parse::<u64>().ok()))
         };
         let (p, f) = total.unwrap_or((0, 0));
         total = Some((p + num("passed").unwrap_or(0), f + num("failed").unwrap_or(0)));
@@ -445,7 +474,8 @@ mod tests {
 
     #[test]
     fn cargo_counts_sum_every_result_line() {
-        let out = "test result: ok. 2 passed; 0 failed; 0 ignored\nx\ntest result: FAILED. 15 passed; 3 failed; 1 ignored";
+        let out =
+            "test result: ok. 2 passed; 0 failed; 0 ignored\nx\ntest result: FAILED. 15 passed; 3 failed; 1 ignored";
         assert_eq!(cargo_counts(out), Some((17, 3)));
         assert_eq!(cargo_counts("nothing"), None);
     }

@@ -16,7 +16,8 @@ pub fn wasm_toolchain() -> Result {
     }
     if !has_version("wasm-bindgen", WASM_BINDGEN) || !has_version("wasm-bindgen-test-runner", WASM_BINDGEN) {
         eprintln!("installing wasm-bindgen-cli {WASM_BINDGEN} (about 2.5 minutes)");
-        let locked = status(Command::new("cargo").args(["install", "--locked", "wasm-bindgen-cli", "--version", WASM_BINDGEN]));
+        let locked =
+            status(Command::new("cargo").args(["install", "--locked", "wasm-bindgen-cli", "--version", WASM_BINDGEN]));
         if locked.is_err() {
             // `--locked` fails on this registry mirror; the pinned version still resolves.
             status(Command::new("cargo").args(["install", "--force", "wasm-bindgen-cli", "--version", WASM_BINDGEN]))?;
@@ -33,7 +34,12 @@ pub fn chromium() -> Result {
     eprintln!("installing chromium and chromium-driver from Debian");
     status(Command::new("apt-get").args(["-o", "DPkg::Lock::Timeout=600", "update"]))?;
     status(Command::new("apt-get").args([
-        "-o", "DPkg::Lock::Timeout=600", "install", "-y", "chromium", "chromium-driver",
+        "-o",
+        "DPkg::Lock::Timeout=600",
+        "install",
+        "-y",
+        "chromium",
+        "chromium-driver",
     ]))
 }
 
@@ -44,7 +50,12 @@ pub fn firefox() -> Result<PathBuf> {
         eprintln!("installing firefox-esr from Debian");
         status(Command::new("apt-get").args(["-o", "DPkg::Lock::Timeout=600", "update"]))?;
         status(Command::new("apt-get").args([
-            "-o", "DPkg::Lock::Timeout=600", "install", "-y", "--no-install-recommends", "firefox-esr",
+            "-o",
+            "DPkg::Lock::Timeout=600",
+            "install",
+            "-y",
+            "--no-install-recommends",
+            "firefox-esr",
         ]))?;
     }
     let cargo_bin = std::env::var_os("CARGO_HOME")
@@ -75,13 +86,14 @@ const NPM_TOOLS: &[(&str, &str)] = &[
     ("esbuild", "esbuild@0.28"),
     // npm's binaryen, never Debian's: its older wasm-opt silently breaks wasm-bindgen output.
     ("wasm-opt", "binaryen@132"),
+    // The JS linter of `cargo xtask test` (lint.rs).
+    ("biome", "@biomejs/biome@2"),
 ];
 
 pub fn npm_tools() -> Result<NpmTools> {
     let dir = root().join(".tools");
     let bin = dir.join("node_modules/.bin");
-    let missing: Vec<&str> =
-        NPM_TOOLS.iter().filter(|(b, _)| !bin.join(b).exists()).map(|(_, spec)| *spec).collect();
+    let missing: Vec<&str> = NPM_TOOLS.iter().filter(|(b, _)| !bin.join(b).exists()).map(|(_, spec)| *spec).collect();
     if !missing.is_empty() {
         std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
         if !dir.join("package.json").exists() {

@@ -93,11 +93,13 @@ pub fn module(wasm: &Path) -> Result<String> {
 /// wasm2js's ES module → `export function instantiate(imports)`.
 fn as_instantiate(js: &str) -> Result<String> {
     let check = "check xtask/src/wasm_js.rs";
-    let tail = js.find("\nvar retasmFunc = asmFunc(").ok_or(format!("wasm2js wrote no `retasmFunc = asmFunc(`: {check}"))?;
+    let tail =
+        js.find("\nvar retasmFunc = asmFunc(").ok_or(format!("wasm2js wrote no `retasmFunc = asmFunc(`: {check}"))?;
     if !js.contains("function asmFunc(imports) {") {
         return Err(format!("wasm2js's asmFunc takes no `imports`: {check}"));
     }
-    let body: String = js[..tail].lines().filter(|l| !l.starts_with("import * as ")).map(|l| format!("{l}\n")).collect();
+    let body: String =
+        js[..tail].lines().filter(|l| !l.starts_with("import * as ")).map(|l| format!("{l}\n")).collect();
     if body.contains("import ") && body.lines().any(|l| l.trim_start().starts_with("import ")) {
         return Err(format!("wasm2js's module imports something else: {check}"));
     }
@@ -122,7 +124,13 @@ mod tests {
         };
         let header = b"\0asm\x01\0\0\0".to_vec();
         let types = vec![1, 1, 0];
-        let wasm = [header.clone(), types.clone(), custom("target_features", b"\x01+\x0freference-types"), custom("x", b"kept")].concat();
+        let wasm = [
+            header.clone(),
+            types.clone(),
+            custom("target_features", b"\x01+\x0freference-types"),
+            custom("x", b"kept"),
+        ]
+        .concat();
         assert_eq!(without_target_features(&wasm).unwrap(), [header, types, custom("x", b"kept")].concat());
         assert!(without_target_features(b"\0asm\x01\0\0\0\0\x09").is_err(), "a section past the end");
         assert!(without_target_features(b"nope").is_err());

@@ -39,7 +39,11 @@ pub struct WasmMemory;
 impl Memory for WasmMemory {
     fn grow(&self, pages: usize) -> Option<usize> {
         let previous = core::arch::wasm32::memory_grow(0, pages);
-        if previous == usize::MAX { None } else { previous.checked_mul(PAGE) }
+        if previous == usize::MAX {
+            None
+        } else {
+            previous.checked_mul(PAGE)
+        }
     }
 }
 
@@ -63,12 +67,7 @@ unsafe impl<M> Sync for SizeClasses<M> {}
 
 impl<M: Memory> SizeClasses<M> {
     pub const fn new(memory: M) -> Self {
-        SizeClasses {
-            free: [const { Cell::new(0) }; MAX_CLASS + 1],
-            next: Cell::new(0),
-            end: Cell::new(0),
-            memory,
-        }
+        SizeClasses { free: [const { Cell::new(0) }; MAX_CLASS + 1], next: Cell::new(0), end: Cell::new(0), memory }
     }
 
     /// A block for `layout`; never null (see the module's comment).
