@@ -14,5 +14,5 @@ export const carrier = host
   : asyncContext
     ? carryInAsyncContext(asyncContext)
     : installPatchCarrier();
-export { AsyncLocalStorage, AsyncResource } from './api.js';
+export { AsyncLocalStorage, AsyncResource } from './core/api.js';
 export { engine } from './engine.js';

@@ -4,5 +4,5 @@ import './init.js';
 import { installPatchCarrier } from './carrier/install.js';
 
 export const carrier = installPatchCarrier();
-export { AsyncLocalStorage, AsyncResource } from './api.js';
+export { AsyncLocalStorage, AsyncResource } from './core/api.js';
 export { engine } from './engine.js';

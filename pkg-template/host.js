@@ -5,4 +5,4 @@ import { carryNatively } from './carrier/native.js';
 import { guardLeakyHost } from './carrier/host-guards.js';
 
 export const carrier = carryNatively(HostStorage, guardLeakyHost);
-export { AsyncLocalStorage, AsyncResource } from './api.js';
+export { AsyncLocalStorage, AsyncResource } from './core/api.js';

@@ -23,18 +23,16 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+#[cfg(target_arch = "wasm32")]
+mod exports;
 #[cfg(any(feature = "rust-api", target_arch = "wasm32"))]
 mod host;
-#[cfg(target_arch = "wasm32")]
-mod js;
 
 // The typed Rust API (feature `rust-api`, on by default). The npm package's
 // wasm (pkg-template/wasm/) is built without it: its JS never makes a Rust store, and
 // the store table is a large part of a small wasm.
 #[cfg(feature = "rust-api")]
 mod error;
-#[cfg(all(feature = "rust-api", not(target_arch = "wasm32")))]
-mod frame;
 #[cfg(feature = "rust-api")]
 mod future;
 #[cfg(feature = "rust-api")]
@@ -58,4 +56,4 @@ pub use storage::AsyncLocalStorage;
 /// The Rust half of the JS class, for tests of the JS↔Rust context only.
 #[cfg(target_arch = "wasm32")]
 #[doc(hidden)]
-pub use js::JsAsyncLocalStorage as __JsAsyncLocalStorage;
+pub use exports::JsAsyncLocalStorage as __JsAsyncLocalStorage;

@@ -4,7 +4,7 @@
 // AsyncLocalStorage.snapshot() captures Variables; whatever carrier the realm
 // has (native, scoped or patch) carries them alike. The entries beside this
 // file install the carrier of their host first.
-import { currentFrame, derive, nextKey, runInFrame, storeIn } from '../context.js';
+import { currentFrame, derive, nextKey, runInFrame, storeIn } from '../core/context.js';
 
 const callable = (fn) => typeof fn === 'function';
 const notCallable = (what) => new TypeError(`${what} is not a function`);

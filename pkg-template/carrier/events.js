@@ -11,7 +11,7 @@
 //   addEventListener or as on* handlers) enter it when the host dispatches.
 //   Events a call fires synchronously (open()'s readystatechange, abort())
 //   run in that call's frame, which is also its dispatcher's.
-import { ROOT, currentFrame } from '../context.js';
+import { ROOT, currentFrame } from '../core/context.js';
 import { patchConstructor, patchFunction, wrapListeners } from './wrap.js';
 import { countDeliveries, installPorts, messageFrameOf } from './ports.js';
 

@@ -1,7 +1,7 @@
 // `als-wasm/global`: globalThis.AsyncLocalStorage for code that looks for it
 // there (Next.js, unctx). A host's own (Vercel's edge runtime, or Node's that
 // Next.js put there) is never replaced.
-import { AsyncLocalStorage, OURS } from '../api.js';
+import { AsyncLocalStorage, OURS } from '../core/api.js';
 
 export function installGlobal(global = globalThis) {
   if (global.AsyncLocalStorage === undefined) {

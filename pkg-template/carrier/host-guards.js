@@ -14,7 +14,7 @@
 // an interval tick in that of setInterval(), a host's abort in that of
 // AbortSignal.timeout()) and puts back the frame it found, so nothing it
 // enters outlives it.
-import { ROOT, currentFrame, runInFrame } from '../context.js';
+import { ROOT, currentFrame, runInFrame } from '../core/context.js';
 import { bindFrame, patchFunction, wrapListeners } from './wrap.js';
 
 // bindFrame, of fn's length (Deno.serve passes no request to a handler of

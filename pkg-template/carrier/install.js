@@ -7,7 +7,7 @@ import { installSchedulers } from './schedulers.js';
 import { installEvents } from './events.js';
 import { installObservers } from './observers.js';
 import { installExtensionApis } from './extension-apis.js';
-import { claimCarrier } from '../context.js';
+import { claimCarrier } from '../core/context.js';
 
 export function installPatchCarrier() {
   return claimCarrier('patch', () => {

@@ -4,7 +4,7 @@
 // thenables, EventEmitter, process.nextTick: the host's own rules, exactly.
 // workerd's AsyncLocalStorage has no enterWith, nor has AsyncContext.Variable
 // any setter: there the frame rides in a cell per run() (context.js).
-import { carryIn, carryInScopes, claimCarrier } from '../context.js';
+import { carryIn, carryInScopes, claimCarrier } from '../core/context.js';
 
 // Each answers the carrier of the realm: another copy of als-wasm may have
 // installed one first, and then it carries this copy's context too.

@@ -21,7 +21,7 @@
 // Cost against a plain `await`: one tick (our job that settles `stand`);
 // the carrier's slow path costs two. Measured (js-tests/bench/README.md): faster
 // than the slow path for promises, and it keeps `await 5` and thenables.
-import { currentFrame } from '../context.js';
+import { currentFrame } from '../core/context.js';
 
 export function pluginHooks({ NativePromise, nativeResolve, nativeThen, callNative, queue, bracket, closeBracket, enterOf, fastPath }) {
   class Box {

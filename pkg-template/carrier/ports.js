@@ -12,7 +12,7 @@
 //   window's or a worker's postMessage): the end is gone, its partner's posts
 //   queue nothing, and the messages it sends run in the root frame.
 // So a delivery never takes the frame of a message that was not sent.
-import { ROOT, currentFrame } from '../context.js';
+import { ROOT, currentFrame } from '../core/context.js';
 import { patchConstructor, patchFunction } from './wrap.js';
 
 // An end: { queue: frames (or sent messages, below) of the messages in flight to it,

@@ -43,7 +43,7 @@
 //   there, but then `p.constructor === Promise` could not hold both in and
 //   out of contexts, and root continuations would start in whatever frame
 //   was left: identity and soundness win (docs/browser-carrier.md, limits).
-import { ROOT, currentFrame, swapFrame, frameSwitches, onLeftBehind, providePromiseInternals } from '../context.js';
+import { ROOT, currentFrame, swapFrame, frameSwitches, onLeftBehind, providePromiseInternals } from '../core/context.js';
 
 export function installPromise(global) {
   // %Promise% itself, even where zone.js has replaced the global Promise.

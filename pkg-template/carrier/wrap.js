@@ -3,7 +3,7 @@
 // back the frame it found when it ends. A root callback handed over as it is
 // would run in whatever frame the job before it left behind (an enterWith
 // in another root callback), and would leave its own enterWith behind.
-import { currentFrame, runInFrame } from '../context.js';
+import { currentFrame, runInFrame } from '../core/context.js';
 
 export function bindCurrent(fn) {
   if (typeof fn !== 'function') return fn;

@@ -5,7 +5,7 @@
 // installs the carrier of this realm; where it is native, the host carries
 // every await itself and the helpers change nothing.
 import '../index.js';
-import { promiseInternals } from '../context.js';
+import { promiseInternals } from '../core/context.js';
 import { pluginHooks } from '../carrier/plugin-hooks.js';
 
 const internals = promiseInternals();

@@ -1,11 +1,13 @@
 //! The one current-context slot of this thread (realm), behind one interface.
 //!
-//! Natively the slot holds a Rust [`Frame`](crate::frame::Frame). In wasm the
-//! slot lives in JS (`src/js/context.js`), because host propagation swaps it
+//! Natively the slot holds a Rust [`Frame`](frame::Frame). In wasm the
+//! slot lives in JS (`pkg-template/core/context.js`), because host propagation swaps it
 //! from JS on every callback and because JS stores must stay in the JS heap:
 //! a store kept in Rust would be a GC root, so a store that references its own
 //! context (a promise, a bound function) could never be collected.
 
+#[cfg(all(feature = "rust-api", not(target_arch = "wasm32")))]
+mod frame;
 #[cfg(all(feature = "rust-api", not(target_arch = "wasm32")))]
 mod native;
 #[cfg(all(feature = "rust-api", not(target_arch = "wasm32")))]

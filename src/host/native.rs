@@ -2,8 +2,8 @@
 
 use std::cell::{Cell, RefCell};
 
+use super::frame::Frame;
 use super::{Key, RustStore};
-use crate::frame::Frame;
 
 /// A whole captured context.
 pub(crate) type Context = Frame<RustStore>;

@@ -1,11 +1,11 @@
-//! The context slot for wasm: the current frame lives in JS (`src/js/context.js`),
+//! The context slot for wasm: the current frame lives in JS (`pkg-template/core/context.js`),
 //! shared with the JS API and with host propagation.
 
 use wasm_bindgen::prelude::*;
 
 use super::Key;
 
-#[wasm_bindgen(module = "/src/js/context.js")]
+#[wasm_bindgen(module = "/pkg-template/core/context.js")]
 extern "C" {
     /// A fresh storage identity, unique in this realm: copies of als-wasm
     /// (the npm package, a Rust app's own wasm) share one context, so keys
@@ -17,6 +17,4 @@ extern "C" {
     /// Enters the current JS frame plus `key = value`.
     #[wasm_bindgen(js_name = enterWith)]
     pub(crate) fn enter_with_js(key: Key, value: &JsValue);
-    /// Deletes `key` from the current frame in place (Node 24's `disable`).
-    pub(crate) fn remove(key: Key);
 }

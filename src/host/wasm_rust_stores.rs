@@ -1,5 +1,5 @@
 //! The typed Rust API's side of the wasm context slot: the current frame is
-//! the JS one (`src/js/context.js`), and Rust stores ride in JS frames as
+//! the JS one (`pkg-template/core/context.js`), and Rust stores ride in JS frames as
 //! [`RustStoreHandle`] objects. Rust finds the value behind a handle by its
 //! id, in a table that shrinks as the JS GC frees handles.
 
@@ -12,7 +12,7 @@ use super::{Key, RustStore};
 /// A whole captured context: the JS frame object.
 pub(crate) type Context = JsValue;
 
-#[wasm_bindgen(module = "/src/js/context.js")]
+#[wasm_bindgen(module = "/pkg-template/core/context.js")]
 extern "C" {
     #[wasm_bindgen(js_name = currentFrame)]
     fn current_frame() -> JsValue;

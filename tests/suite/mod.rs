@@ -408,7 +408,7 @@ async fn a_js_run_scope_is_seen_by_rust_futures_spawned_inside_it_after_js_await
                 }
             });
         });
-        // What JS `storage.run(store, body)` does (pkg-template/api.js).
+        // What JS `storage.run(store, body)` does (pkg-template/core/api.js).
         let prior = storage.get_store();
         storage.enter_with(JsValue::from_str(store));
         let _ = body.unchecked_ref::<Function>().call0(&JsValue::NULL);

@@ -139,9 +139,11 @@ fn cjs_types(pkg: &Path) -> Result {
     Ok(())
 }
 
-/// wasm-bindgen puts JS snippets under `snippets/<crate>-<hash>/…`; the package
-/// keeps them flat beside the glue, so `api.js` can import `./context.js`, the
-/// very module instance the wasm uses.
+/// wasm-bindgen copies each JS module the Rust imports under
+/// `snippets/<crate>-<hash>/<its path in the crate>`. The package needs one
+/// instance of each: a module of `pkg-template/` (core/context.js, the very
+/// module the API and the carriers import) is imported from where the
+/// package has it already; an inline snippet is copied flat beside the glue.
 fn flatten_snippets(glue: &str, bindgen_out: &Path, pkg: &Path) -> Result<String> {
     let mut glue = glue.to_owned();
     let snippets = bindgen_out.join("snippets");
@@ -151,12 +153,22 @@ fn flatten_snippets(glue: &str, bindgen_out: &Path, pkg: &Path) -> Result<String
         for file in walk(&dir.path())? {
             let rel = file.strip_prefix(dir.path()).map_err(|e| e.to_string())?;
             let rel = rel.to_string_lossy().replace('\\', "/");
-            let flat = Path::new(&rel).file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-            if pkg.join(&flat).exists() {
-                return Err(format!("snippet {rel} would overwrite pkg/{flat}"));
-            }
-            fs::copy(&file, pkg.join(&flat)).map_err(|e| e.to_string())?;
-            glue = rewrite_imports(&glue, &format!("./snippets/{dir_name}/{rel}"), &format!("./{flat}"));
+            let target = if let Some(in_pkg) = rel.strip_prefix("pkg-template/") {
+                let same = fs::read(pkg.join(in_pkg)).ok() == Some(fs::read(&file).map_err(|e| e.to_string())?);
+                if !same {
+                    return Err(format!("snippet {rel} differs from pkg/{in_pkg}"));
+                }
+                in_pkg.to_owned()
+            } else if rel.starts_with("inline") && !rel.contains('/') {
+                if pkg.join(&rel).exists() {
+                    return Err(format!("snippet {rel} would overwrite pkg/{rel}"));
+                }
+                fs::copy(&file, pkg.join(&rel)).map_err(|e| e.to_string())?;
+                rel.clone()
+            } else {
+                return Err(format!("snippet {rel} is neither inline nor a module of pkg-template/"));
+            };
+            glue = rewrite_imports(&glue, &format!("./snippets/{dir_name}/{rel}"), &format!("./{target}"));
         }
     }
     Ok(glue)

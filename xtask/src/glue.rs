@@ -116,7 +116,8 @@ pub fn without_free(glue: &str) -> Result<String> {
         "Finalization.register(this, this.__wbg_ptr, this);",
         "Finalization.register(this, this.__wbg_ptr);",
     )?;
-    replace_every(&out, "Finalization.register(obj, obj.__wbg_ptr, obj);", "Finalization.register(obj, obj.__wbg_ptr);")
+    // A class that Rust also returns (`__wrap`) registers there too.
+    Ok(out.replace("Finalization.register(obj, obj.__wbg_ptr, obj);", "Finalization.register(obj, obj.__wbg_ptr);"))
 }
 
 /// wasm-bindgen copies the Rust doc comments of exported items into the glue
@@ -144,7 +145,7 @@ pub fn imports_each_module_once(glue: &str) -> Result {
     for line in glue.lines().filter(|l| l.trim_start().starts_with("import * as ")) {
         let module = line.rsplit(" from ").next().unwrap_or_default();
         if seen.contains(&module) {
-            return Err(format!("wasm-bindgen's glue imports {module} twice: see src/js/errors.rs"));
+            return Err(format!("wasm-bindgen's glue imports {module} twice: see src/exports/errors.rs"));
         }
         seen.push(module);
     }

@@ -1,6 +1,6 @@
 //! The habits that run first in `cargo xtask test`, each a suite of its own:
 //! rustfmt (`rustfmt.toml`), clippy with every warning an error (native and
-//! wasm32, where `src/js/` compiles), and Biome's linter over the JS
+//! wasm32, where `src/exports/` compiles), and Biome's linter over the JS
 //! (`biome.json`).
 
 use std::process::Command;

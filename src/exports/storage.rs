@@ -1,7 +1,8 @@
-//! `AsyncLocalStorage`: identity, options, name and the store operations.
-//! Stores live in JS frames; `run`/`exit` are in the package glue, because
-//! they take rest parameters and because a wasm frame per nesting level
-//! would cut the nesting depth that Node allows.
+//! `AsyncLocalStorage`: identity, options and name. Stores live in JS frames,
+//! and what only touches them (`getStore`, `run`, `enterWith`, `withScope`,
+//! `disable`) is the package's JS (`pkg-template/core/api.js`): a call into
+//! the wasm costs more than the frame work, and a wasm frame per nesting
+//! level of `run` would cut the nesting depth that Node allows.
 
 use js_sys::{Array, Reflect};
 use wasm_bindgen::prelude::*;
@@ -65,23 +66,10 @@ impl JsAsyncLocalStorage {
     pub fn default_value(&self) -> JsValue {
         self.default_value.clone()
     }
-
-    /// Removes this storage's store from the current context (Node 24).
-    pub fn disable(&self) {
-        wasm::remove(self.key);
-    }
-
-    /// Enters `store` until the returned scope is disposed (`using`).
-    #[wasm_bindgen(js_name = withScope)]
-    pub fn with_scope(&self, store: JsValue) -> RunScope {
-        let previous = self.get_store();
-        self.enter_with(store);
-        RunScope { key: self.key, previous: Some(previous) }
-    }
 }
 
 // Not exported: the package's JS answers getStore and enterWith without
-// crossing into the wasm (pkg-template/api.js); withScope and Rust use these.
+// crossing into the wasm (pkg-template/core/api.js); Rust's tests use these.
 impl JsAsyncLocalStorage {
     /// The store of the current context, or `defaultValue` when it has none.
     pub fn get_store(&self) -> JsValue {
@@ -92,23 +80,5 @@ impl JsAsyncLocalStorage {
     /// the async work it schedules.
     pub fn enter_with(&self, store: JsValue) {
         wasm::enter_with_js(self.key, &store);
-    }
-}
-
-/// The scope returned by `withScope`; the glue adds `[Symbol.dispose]`.
-#[doc(hidden)]
-#[wasm_bindgen]
-pub struct RunScope {
-    key: Key,
-    previous: Option<JsValue>,
-}
-
-#[wasm_bindgen]
-impl RunScope {
-    /// Restores the store that was current before `withScope`. Idempotent.
-    pub fn dispose(&mut self) {
-        if let Some(previous) = self.previous.take() {
-            wasm::enter_with_js(self.key, &previous);
-        }
     }
 }

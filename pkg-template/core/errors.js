@@ -1,6 +1,6 @@
 // Node's error messages for bad input, built here rather than in Rust: Rust's
 // string formatting would be most of the wasm. The Rust core decides when to
-// throw (src/js/errors.rs); this only words the error as Node does.
+// throw (src/exports/errors.rs); this only words the error as Node does.
 
 // Text as it was when it went through a Rust String: lone surrogates become
 // U+FFFD, as TextEncoder makes them.

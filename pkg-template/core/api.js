@@ -1,22 +1,43 @@
-// The public classes: the Rust classes (src/js) plus what only JS can do —
-// rest parameters, returning `this` or a bound function, Symbol.dispose — and
-// the one thing that must not be held from Rust: a resource's captured frame
-// (a GC root there would keep a store alive that references its own resource).
-// Nothing here calls into the wasm while loading: each entry instantiates it
-// first (init.js from bytes; init-workerd.js from a wasm module import).
-import { AsyncLocalStorage as StorageCore, AsyncResource as ResourceCore, RunScope } from './als_wasm.js';
+// The public classes: the Rust classes (src/exports/) plus what only JS can
+// do — rest parameters, returning `this` or a bound function, Symbol.dispose —
+// and what is only frame work, with no rule of Rust's in it: the hot paths,
+// withScope and disable, as in Node. Also the one thing that must not be held
+// from Rust: a resource's captured frame (a GC root there would keep a store
+// alive that references its own resource).
+// Nothing here calls into the engine while loading: each entry starts it first
+// (init.js, init-js.js, init-workerd.js). als_wasm.js is wasm-bindgen's glue,
+// which the build writes beside the package's root.
+import { AsyncLocalStorage as StorageCore, AsyncResource as ResourceCore } from '../als_wasm.js';
 import { invalidArgType, noScopeOutsideRun } from './errors.js';
 import {
-  currentFrame, derive, enterRun, enterWith, exitRun, lookup, outsideEveryScope, runInFrame, scopedOnly, storeIn,
+  currentFrame, derive, enterRun, enterWith, exitRun, lookup, outsideEveryScope, remove, runInFrame, scopedOnly,
+  storeIn,
 } from './context.js';
 
-// The scope of withScope() is disposable: dispose restores the previous store.
-// (The build takes wasm-bindgen's free() and its Symbol.dispose alias out of
-// every class: Node's classes are not disposable.)
 const dispose = Symbol.dispose ?? Symbol.for('nodejs.dispose');
-RunScope.prototype[dispose] = function () {
-  this.dispose();
-};
+
+// withScope()'s scope, as Node's RunScope: dispose() (or `using`) puts back
+// the store that was current before, once.
+class RunScope {
+  #key;
+  #previous;
+  #open = true;
+
+  constructor(key, previous) {
+    this.#key = key;
+    this.#previous = previous;
+  }
+
+  dispose() {
+    if (!this.#open) return;
+    this.#open = false;
+    enterWith(this.#key, this.#previous);
+  }
+
+  [dispose]() {
+    this.dispose();
+  }
+}
 
 // Marks every copy of als-wasm's class (carrier/global.js, carrier/detect.js).
 export const OURS = Symbol.for('als-wasm.AsyncLocalStorage');
@@ -48,7 +69,14 @@ export class AsyncLocalStorage extends StorageCore {
 
   withScope(store) {
     if (outsideEveryScope()) throw noScopeOutsideRun('withScope');
-    return super.withScope(store);
+    const previous = this.getStore();
+    enterWith(this.#key, store);
+    return new RunScope(this.#key, previous);
+  }
+
+  // Node 24: removes this storage's store from the current context.
+  disable() {
+    remove(this.#key);
   }
 
   // Node 24's run: only this storage's store changes, and it is put back

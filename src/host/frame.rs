@@ -7,7 +7,7 @@
 
 use std::rc::Rc;
 
-use crate::host::Key;
+use super::Key;
 
 /// An immutable map from [`Key`] to `V`. Cloning is one reference count.
 #[derive(Debug)]

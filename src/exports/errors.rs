@@ -6,7 +6,7 @@
 
 use wasm_bindgen::prelude::*;
 
-#[wasm_bindgen(module = "/src/js/errors.js")]
+#[wasm_bindgen(module = "/pkg-template/core/errors.js")]
 extern "C" {
     /// `TypeError [ERR_INVALID_ARG_TYPE]`, worded as Node words it.
     #[wasm_bindgen(js_name = invalidArgType)]
