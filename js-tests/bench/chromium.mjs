@@ -3,8 +3,8 @@
 // each, after one with the browser's version. Memory workloads get __heap(): a forced GC and the JS heap in use,
 // through the DevTools protocol (HeapProfiler.collectGarbage,
 // Performance.getMetrics).
-import { serve } from '../serve.mjs';
-import { launchChromium } from '../chromium.mjs';
+import { serve } from '../runners/serve.mjs';
+import { launchChromium } from '../runners/chromium.mjs';
 import { WORKLOADS } from './workloads.mjs';
 
 const jobs = process.argv.slice(2).map((j) => j.split(':'));

@@ -2,8 +2,8 @@
 // (a new document: a new realm) of one headless Firefox (../firefox.mjs), one
 // JSON line each, after one with the browser's version. WebDriver cannot
 // force a GC, so the memory workloads report no heap.
-import { serve } from '../serve.mjs';
-import { launchFirefox } from '../firefox.mjs';
+import { serve } from '../runners/serve.mjs';
+import { launchFirefox } from '../runners/firefox.mjs';
 
 const jobs = process.argv.slice(2).map((j) => j.split(':'));
 const { server, origin } = await serve();

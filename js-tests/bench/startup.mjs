@@ -10,9 +10,9 @@
 import { createRequire } from 'node:module';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { serve } from '../serve.mjs';
-import { launchChromium } from '../chromium.mjs';
-import { launchFirefox } from '../firefox.mjs';
+import { serve } from '../runners/serve.mjs';
+import { launchChromium } from '../runners/chromium.mjs';
+import { launchFirefox } from '../runners/firefox.mjs';
 
 const SAMPLES = 15;
 const BUNDLES = { 'als-wasm': "export * from 'als-wasm';", 'als-wasm/csp': "export * from 'als-wasm/csp';" };

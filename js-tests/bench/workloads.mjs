@@ -29,7 +29,7 @@ export const WORKLOADS = {
       }, { ops });
     },
   },
-  // AsyncContext.Variable (als-wasm/async-context, issue 14) against the
+  // AsyncContext.Variable (als-wasm/async-context) against the
   // same carrier's AsyncLocalStorage, each as `run` above, side by side in
   // one realm so that both see the same moments of a shared machine. The
   // row is the Variable's; `storage` is the ALS's (report.mjs: the ratio).

@@ -1,12 +1,12 @@
-// An AdonisJS-style request pipeline (issue 15, "Why"): an auth middleware
+// An AdonisJS-style request pipeline: an auth middleware
 // awaits a user cache that answers synchronously once warm, a middleware
 // awaits a next() that answers undefined, the controller awaits null and a
 // query builder (a thenable), then a model getter finds the request through
 // HttpContext.getOrFail(). The patch carrier alone loses the store at those
 // awaits (a documented limit) but never hands a request another's context;
 // with the plugin every request sees its own.
-import { test, equal, AssertionError } from '../harness.mjs';
-import { AsyncLocalStorage, exact } from '../impl.mjs';
+import { test, equal, AssertionError } from '../support/harness.mjs';
+import { AsyncLocalStorage, exact } from '../support/subject.mjs';
 
 const storage = new AsyncLocalStorage();
 

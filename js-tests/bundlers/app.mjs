@@ -3,7 +3,7 @@
 // one bundle, the plugin's own cases, a real thenable library and an
 // AdonisJS-style pipeline. Left out: copies.mjs (a second package copy, which
 // impl.mjs imports at run time and the bundles leave external).
-import { run } from '../harness.mjs';
+import { run } from '../support/harness.mjs';
 import '../cases/api.mjs';
 import '../cases/errors.mjs';
 import '../cases/resource.mjs';

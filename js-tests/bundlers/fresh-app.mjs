@@ -5,4 +5,4 @@
 // code loaded before it (engine-then, early-subclass) would test nothing.
 import '../fresh/before-import.mjs';
 import './module-order.mjs';
-import '../fresh-all.mjs';
+import '../suites/fresh-all.mjs';

@@ -1,6 +1,6 @@
 // See fresh-app.mjs. The engine's then is native code; the patch carrier's,
 // which code loaded after als-wasm reads, is not.
-import { test, ok } from '../harness.mjs';
+import { test, ok } from '../support/harness.mjs';
 
 test('bundle: fresh/before-import.mjs ran before als-wasm was loaded', () => {
   const then = globalThis.__engineThen;

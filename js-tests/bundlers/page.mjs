@@ -6,14 +6,7 @@
 // one failure.
 export function page({ title, bundle, plugin }) {
   const env = plugin ? "globalThis.__alsTestEnv = { ALS_PLUGIN: '1' };\n" : '';
-  return `<!doctype html>
-<html>
-<head>
-<meta charset="utf-8">
-<title>${title}</title>
-<link rel="icon" href="data:,">
-</head>
-<body>
+  return html(title, `<body>
 <pre id="out"></pre>
 <script type="module">
 const out = document.getElementById('out');
@@ -27,7 +20,20 @@ ${env}try {
   console.log(\`RESULT \${JSON.stringify(globalThis.__alsResult)}\`);
 }
 </script>
-</body>
+</body>`);
+}
+
+// A page of `title` around `body` (csp/build.mjs's pages, which may run no
+// inline script, hold only a script element).
+export function html(title, body) {
+  return `<!doctype html>
+<html>
+<head>
+<meta charset="utf-8">
+<title>${title}</title>
+<link rel="icon" href="data:,">
+</head>
+${body}
 </html>
 `;
 }

@@ -3,7 +3,7 @@
 // polyfills, so the global Promise is its ZoneAwarePromise when als-wasm
 // loads, and every `await` of it is an await of a foreign thenable.
 import 'zone.js';
-import { run } from '../harness.mjs';
+import { run } from '../support/harness.mjs';
 import '../cases/zone-await.mjs';
 
 await run();

@@ -1,6 +1,6 @@
 // Core AsyncLocalStorage semantics (synchronous), as in Node 24.
-import { test, equal, deepEqual, ok, throws } from '../harness.mjs';
-import { AsyncLocalStorage, engine, entry } from '../impl.mjs';
+import { test, equal, deepEqual, ok, throws } from '../support/harness.mjs';
+import { AsyncLocalStorage, engine, entry } from '../support/subject.mjs';
 
 test('api: getStore is undefined outside any scope', () => {
   const als = new AsyncLocalStorage();

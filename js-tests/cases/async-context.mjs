@@ -1,4 +1,4 @@
-// TC39 AsyncContext (als-wasm/async-context, issue 14), tested anew against:
+// TC39 AsyncContext (als-wasm/async-context), tested anew against:
 // - test262 PR tc39/test262#3874, test/built-ins/AsyncContext/** (each test
 //   names the file it follows, "262 <path>"), every case a library can meet;
 // - tc39/proposal-async-context tests/async-context.test.ts ("proposal:"),
@@ -17,8 +17,8 @@
 // as Node's AsyncLocalStorage does. Those tests assert what als-wasm does and
 // say so in their names.
 // No tests for the host's own (ALS_IMPL=node): Node has no AsyncContext.
-import { test, equal, ok, deepEqual, throws } from '../harness.mjs';
-import { AsyncContext, AsyncLocalStorage, carrier } from '../impl.mjs';
+import { test, equal, ok, deepEqual, throws } from '../support/harness.mjs';
+import { AsyncContext, AsyncLocalStorage, carrier } from '../support/subject.mjs';
 
 const t = (name, fn) => test(`async-context: ${name}`, fn);
 

@@ -1,10 +1,10 @@
-// Edges of the patch carrier's await hook (issue 16), as a user meets them:
+// Edges of the patch carrier's await hook, as a user meets them:
 // a then read in one flow and called in another, subclasses that override
 // then, a settled value that later grew a then. Each holds on the host's own
 // AsyncLocalStorage too, or says where the patch carrier differs.
-import { test, equal, ok } from '../harness.mjs';
-import { exact } from '../impl.mjs';
-import { storage, flows, allKept, noLeaks } from '../flows.mjs';
+import { test, equal, ok } from '../support/harness.mjs';
+import { exact } from '../support/subject.mjs';
+import { storage, flows, allKept, noLeaks } from '../support/flows.mjs';
 
 test('propagation: a then read in one flow and called in another runs the callback in the caller\'s flow', async () => {
   class Sub extends Promise {}

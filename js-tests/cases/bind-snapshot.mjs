@@ -1,6 +1,6 @@
 // AsyncLocalStorage.bind and AsyncLocalStorage.snapshot (synchronous parts).
-import { test, equal, deepEqual, ok } from '../harness.mjs';
-import { AsyncLocalStorage } from '../impl.mjs';
+import { test, equal, deepEqual, ok } from '../support/harness.mjs';
+import { AsyncLocalStorage } from '../support/subject.mjs';
 
 test('bind: bound function runs in the context of bind time', () => {
   const als = new AsyncLocalStorage();

@@ -1,12 +1,12 @@
-// Events a call causes later run in that call's frame (issue 16's findings):
+// Events a call causes later run in that call's frame:
 // only a call that succeeded re-targets its object, a call's synchronous
 // events run in its own frame, a synthetic event runs in its dispatcher's,
 // and each MessagePort message keeps its own postMessage's frame whether or
 // not a listener heard the messages before it. Browser semantics: patch
 // carrier only.
-import { test, equal } from '../harness.mjs';
-import { carrier } from '../impl.mjs';
-import { storage, sleep } from '../flows.mjs';
+import { test, equal } from '../support/harness.mjs';
+import { carrier } from '../support/subject.mjs';
+import { storage, sleep } from '../support/flows.mjs';
 
 const g = globalThis;
 const browserSemantics = carrier === 'patch';

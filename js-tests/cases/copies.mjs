@@ -2,9 +2,9 @@
 // Rust app's own wasm beside the npm package) share one context: each copy
 // sees the other's run across async work, their keys never clash, and the
 // carrier installed first carries both.
-import { test, equal } from '../harness.mjs';
-import { AsyncLocalStorage, carrier, importCopy } from '../impl.mjs';
-import { sleep } from '../flows.mjs';
+import { test, equal } from '../support/harness.mjs';
+import { AsyncLocalStorage, carrier, importCopy } from '../support/subject.mjs';
+import { sleep } from '../support/flows.mjs';
 
 const copy = await importCopy();
 

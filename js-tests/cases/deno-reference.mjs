@@ -2,8 +2,8 @@
 // (/work/shared/seeds/deno-asynclocalstorage-reference.md) and the sync parts of
 // the AdonisJS v6 "Async local storage" guide; console.log / "Returns ..."
 // comments turned into assertions.
-import { test, equal } from '../harness.mjs';
-import { AsyncLocalStorage } from '../impl.mjs';
+import { test, equal } from '../support/harness.mjs';
+import { AsyncLocalStorage } from '../support/subject.mjs';
 
 test('deno-reference: exit example', () => {
   const asyncLocalStorage = new AsyncLocalStorage();

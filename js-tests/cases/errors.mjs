@@ -1,8 +1,8 @@
 // Bad input: error classes, codes and messages. Where real Node throws a
 // plain TypeError without a code, als-wasm intentionally adds
 // ERR_INVALID_ARG_TYPE; against Node those cases only assert the class.
-import { test, equal, throws } from '../harness.mjs';
-import { AsyncLocalStorage, AsyncResource, isNode } from '../impl.mjs';
+import { test, equal, throws } from '../support/harness.mjs';
+import { AsyncLocalStorage, AsyncResource, isNode } from '../support/subject.mjs';
 
 const A = AsyncLocalStorage;
 const R = AsyncResource;

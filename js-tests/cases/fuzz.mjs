@@ -2,8 +2,8 @@
 // Each call must succeed or throw a JS error, never a WebAssembly trap; against
 // als-wasm an argument TypeError must carry code ERR_INVALID_ARG_TYPE; the
 // context must be intact after every call and the module usable afterwards.
-import { test, equal, ok } from '../harness.mjs';
-import { AsyncLocalStorage as A, AsyncResource as R, isNode } from '../impl.mjs';
+import { test, equal, ok } from '../support/harness.mjs';
+import { AsyncLocalStorage as A, AsyncResource as R, isNode } from '../support/subject.mjs';
 
 const fnValue = function named(a, b) { return [a, b]; };
 const values = () => [

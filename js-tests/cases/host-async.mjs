@@ -2,9 +2,9 @@
 // carrier must carry exactly, as the host's own AsyncLocalStorage does.
 // Registered where the host has these modules; the exact-only rows also need
 // an exact carrier (the patch carrier cannot see Node's internal timers).
-import { test, equal } from '../harness.mjs';
-import { AsyncLocalStorage, exact } from '../impl.mjs';
-import { storage, flows, allKept, sleep } from '../flows.mjs';
+import { test, equal } from '../support/harness.mjs';
+import { AsyncLocalStorage, exact } from '../support/subject.mjs';
+import { storage, flows, allKept, sleep } from '../support/flows.mjs';
 
 // Looked up inside the tests, and probed with `in`: in Deno, merely reading
 // process.getBuiltinModule starts its Node layer, which replaces

@@ -1,6 +1,6 @@
 // OpenTelemetry's AsyncLocalStorageContextManager tests, continued
 // (opentelemetry-als.mjs): the .attach() cases (OTel API 1.10).
-import { ok } from '../harness.mjs';
+import { ok } from '../support/harness.mjs';
 import { managerTest, finish, sleep, immediate, immediateName, is } from './opentelemetry-support.mjs';
 
 const otel = managerTest('ALS');

@@ -5,7 +5,7 @@
 // This file: .enable(), .disable(), .with(), .bind(function); then
 // opentelemetry-als-emitter.mjs and opentelemetry-als-attach.mjs. mocha's
 // `done` is finish() (opentelemetry-support.mjs).
-import { ok } from '../harness.mjs';
+import { ok } from '../support/harness.mjs';
 import { managerTest, finish, sleep, is } from './opentelemetry-support.mjs';
 import * as behaviour from './opentelemetry-behaviours.mjs';
 

@@ -3,7 +3,7 @@
 // behaviour, which each suite's case calls with its own differences (the
 // target it hands to with(), the value it stores, a timer). `t` is what
 // managerTest() gives a case body: { manager, ROOT, key1, ... }.
-import { throws } from '../harness.mjs';
+import { throws } from '../support/harness.mjs';
 import { finish, is } from './opentelemetry-support.mjs';
 
 // with(target, fn) runs fn once; where `sees` is given, active() inside is it.

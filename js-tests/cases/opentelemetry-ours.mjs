@@ -1,6 +1,6 @@
 // Cases of als-wasm's manager beyond OpenTelemetry's suites (`otel: ...`).
-import { test, ok } from '../harness.mjs';
-import { openTelemetry, isNode } from '../impl.mjs';
+import { test, ok } from '../support/harness.mjs';
+import { openTelemetry, isNode } from '../support/subject.mjs';
 import { is, element } from './opentelemetry-support.mjs';
 
 // Node's MessagePort is an EventTarget with emitter methods (on, emit,

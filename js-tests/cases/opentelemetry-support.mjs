@@ -1,8 +1,8 @@
 // What the OpenTelemetry context-manager cases share: mocha's `done` as a
 // promise, and the host pieces OTel's suites take for granted (an
 // EventEmitter, setImmediate, a DOM element), found on every host.
-import { test, AssertionError } from '../harness.mjs';
-import { openTelemetry } from '../impl.mjs';
+import { test, AssertionError } from '../support/harness.mjs';
+import { openTelemetry } from '../support/subject.mjs';
 
 // Runs body(done, guard) and resolves when it calls done(). guard(fn) wraps
 // a callback (timer, listener, async function) so that an assertion failing

@@ -5,8 +5,8 @@
 // js-tests has the API only, no SDK: the spans are the API's own
 // (non-recording) ones, told apart by identity as upstream does; the SDK's
 // spans are the end-to-end pages' part.
-import { test, ok } from '../harness.mjs';
-import { openTelemetry } from '../impl.mjs';
+import { test, ok } from '../support/harness.mjs';
+import { openTelemetry } from '../support/subject.mjs';
 import { finish, is } from './opentelemetry-support.mjs';
 
 test('otel WebTracerProvider: when contextManager is ours, should correctly return the contexts for 2 parallel actions', async () => {

@@ -7,8 +7,8 @@
 // sinon's fake clock; these cases wait on real timers, shorter ones. Where
 // the two managers differ (a disabled manager), the case asserts ours, which
 // is AsyncLocalStorageContextManager's, and says so in its name.
-import { ok } from '../harness.mjs';
-import { isNode } from '../impl.mjs';
+import { ok } from '../support/harness.mjs';
+import { isNode } from '../support/subject.mjs';
 import { managerTest, finish, sleep, element, click, is } from './opentelemetry-support.mjs';
 import * as behaviour from './opentelemetry-behaviours.mjs';
 

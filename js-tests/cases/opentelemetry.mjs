@@ -1,5 +1,5 @@
 // OpenTelemetry's own context-manager tests, re-stated as our cases for
-// als-wasm/opentelemetry (issue 13): AsyncLocalStorageContextManager's,
+// als-wasm/opentelemetry: AsyncLocalStorageContextManager's,
 // ZoneContextManager's, StackContextManager's and WebTracerProvider's
 // parallel-actions case, one file each; then cases beyond them.
 import './opentelemetry-als.mjs';

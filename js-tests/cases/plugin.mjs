@@ -1,4 +1,4 @@
-// What als-wasm/plugin promises (issue 15). In a bundled test app built with
+// What als-wasm/plugin promises. In a bundled test app built with
 // the plugin (ALS_PLUGIN=1) this module is rewritten like app code, so:
 // - every await position keeps the store, `await 5` and thenables included
 //   (on hosts whose carrier is exact anyway, and in plain builds, the same
@@ -6,9 +6,9 @@
 // - `await` keeps its semantics: the same value, the same rejection, a
 //   thenable's then read once and called once in a later job, a settled
 //   value not read again, the same constructor reads.
-import { test, equal, ok, deepEqual } from '../harness.mjs';
-import { AsyncLocalStorage, carrier, exact, plugin } from '../impl.mjs';
-import { flows, allKept, noLeaks, sleep, storage } from '../flows.mjs';
+import { test, equal, ok, deepEqual } from '../support/harness.mjs';
+import { AsyncLocalStorage, carrier, exact, plugin } from '../support/subject.mjs';
+import { flows, allKept, noLeaks, sleep, storage } from '../support/flows.mjs';
 
 const expectKept = (seen, count) => (exact ? allKept(seen, count) : noLeaks(seen));
 const later = (value, ms) => ({ then: (resolve) => setTimeout(() => resolve(value), ms) });

@@ -1,9 +1,9 @@
-// The propagation matrix (issue 3): every case runs concurrent flows and
+// The propagation matrix: every case runs concurrent flows and
 // asserts both "kept" (each flow sees its own store) and "no other flow's
 // store". Host APIs a host lacks are not registered there. Cases whose
 // semantics are the browser's (events, observers) skip Node's own ALS.
 // Every row runs over AsyncLocalStorage and, where the implementation has
-// it, over TC39's AsyncContext.Variable (issue 14; flow-contexts.mjs): the
+// it, over TC39's AsyncContext.Variable (flow-contexts.mjs): the
 // same frames, so the same results, losses included. None of these rows uses
 // enterWith, so none is skipped for Variable. Where the proposal's
 // web integration differs, the Variable rows still assert als-wasm's rule
@@ -11,10 +11,10 @@
 // observers (proposal: empty), generator bodies (proposal: the creation
 // context; here the flow is both), `await 5` and thenables on the patch
 // carrier (proposal: kept).
-import { test as register, equal, ok, deepEqual } from '../harness.mjs';
-import { carrier, exact } from '../impl.mjs';
-import { allKept, noLeaks, sleep, countdown } from '../flows.mjs';
-import { flowContexts } from '../flow-contexts.mjs';
+import { test as register, equal, ok, deepEqual } from '../support/harness.mjs';
+import { carrier, exact } from '../support/subject.mjs';
+import { allKept, noLeaks, sleep, countdown } from '../support/flows.mjs';
+import { flowContexts } from '../support/flow-contexts.mjs';
 
 const g = globalThis;
 // Events and observers follow docs/architecture.md's rules only with the patch carrier;

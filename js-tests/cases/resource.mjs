@@ -1,6 +1,6 @@
 // AsyncResource (synchronous parts).
-import { test, equal, deepEqual, ok } from '../harness.mjs';
-import { AsyncLocalStorage, AsyncResource } from '../impl.mjs';
+import { test, equal, deepEqual, ok } from '../support/harness.mjs';
+import { AsyncLocalStorage, AsyncResource } from '../support/subject.mjs';
 
 test('resource: runInAsyncScope runs in the context captured at construction', () => {
   const als = new AsyncLocalStorage();

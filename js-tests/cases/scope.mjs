@@ -1,6 +1,6 @@
 // withScope(store): a disposable scope (synchronous parts).
-import { test, equal, ok } from '../harness.mjs';
-import { AsyncLocalStorage } from '../impl.mjs';
+import { test, equal, ok } from '../support/harness.mjs';
+import { AsyncLocalStorage } from '../support/subject.mjs';
 
 const disposeSym = Symbol.dispose ?? Symbol.for('nodejs.dispose');
 

@@ -1,11 +1,11 @@
-// Seeded randomized interleaving stress (issue 3): 300 concurrent flows of
+// Seeded randomized interleaving stress: 300 concurrent flows of
 // random steps (stress-flows.mjs), each started from a timer inside its own
 // run(), must leak nothing.
-import { test, equal } from '../harness.mjs';
-import { AsyncContext, AsyncLocalStorage } from '../impl.mjs';
-import { contexts, flow, rng, seedFrom, variableStorage, verdict } from '../stress-flows.mjs';
+import { test, equal } from '../support/harness.mjs';
+import { AsyncContext, AsyncLocalStorage } from '../support/subject.mjs';
+import { contexts, flow, rng, seedFrom, variableStorage, verdict } from '../support/stress-flows.mjs';
 
-// The same flows over TC39's AsyncContext.Variable (issue 14): same steps,
+// The same flows over TC39's AsyncContext.Variable: same steps,
 // so the same losses as AsyncLocalStorage where the carrier has them.
 const storages = [['', () => new AsyncLocalStorage()]];
 if (AsyncContext) storages.push([' over AsyncContext.Variable', variableStorage]);

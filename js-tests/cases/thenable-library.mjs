@@ -1,4 +1,4 @@
-// A real thenable library awaited inside run() (issue 15): the query builders
+// A real thenable library awaited inside run(): the query builders
 // of @supabase/postgrest-js (supabase-js's database client) against the
 // PostgREST stand-in of serve.mjs (/rest/v1/). PostgrestBuilder is a plain
 // class (`var PostgrestBuilder = class {` in dist/index.mjs; `implements
@@ -12,9 +12,9 @@
 // Browser pages only (the stub is their own origin): where there is no
 // `location` (Node, Deno, Bun import cases too) no test is registered.
 import { PostgrestClient, PostgrestError } from '@supabase/postgrest-js';
-import { test, equal, ok, deepEqual } from '../harness.mjs';
-import { exact } from '../impl.mjs';
-import { flows, allKept, noLeaks } from '../flows.mjs';
+import { test, equal, ok, deepEqual } from '../support/harness.mjs';
+import { exact } from '../support/subject.mjs';
+import { flows, allKept, noLeaks } from '../support/flows.mjs';
 
 const origin = /^https?:$/.test(globalThis.location?.protocol) ? globalThis.location.origin : null;
 const COUNT = 5;

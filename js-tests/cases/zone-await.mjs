@@ -1,11 +1,11 @@
-// `await` of zone.js's promises (issue 15), for a page that loaded zone.js
+// `await` of zone.js's promises, for a page that loaded zone.js
 // before this module: its global Promise is then ZoneAwarePromise, a
 // thenable of its own that the engine awaits without any observable step
 // on %Promise%. Without the plugin the store is lost there (never leaked);
 // with it, kept. Registers nothing where zone.js is not loaded.
-import { test, ok, equal } from '../harness.mjs';
-import { exact } from '../impl.mjs';
-import { flows, allKept, noLeaks } from '../flows.mjs';
+import { test, ok, equal } from '../support/harness.mjs';
+import { exact } from '../support/subject.mjs';
+import { flows, allKept, noLeaks } from '../support/flows.mjs';
 
 const zoneLoaded = typeof globalThis.Zone === 'function';
 

@@ -14,6 +14,7 @@ import * as esbuild from 'esbuild';
 import { copyFile, mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { html } from '../bundlers/page.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const root = join(here, '..');
@@ -40,16 +41,6 @@ async function bundle(outDir, entries, format = 'esm') {
   });
 }
 
-const html = (title, body) => `<!doctype html>
-<html>
-<head>
-<meta charset="utf-8">
-<title>${title}</title>
-<link rel="icon" href="data:,">
-</head>
-${body}
-</html>
-`;
 const page = (title, run) => html(`als-wasm under script-src 'self': ${title}`,
   `<body data-run="${run}">\n<pre id="out"></pre>\n<script type="module" src="page.js"></script>\n</body>`);
 
@@ -58,7 +49,7 @@ await rm(site, { recursive: true, force: true });
 await mkdir(site, { recursive: true });
 await bundle(site, [
   ['cases', 'cases-entry.mjs'],
-  ['fresh', '../fresh-all.mjs'],
+  ['fresh', '../suites/fresh-all.mjs'],
   ['worker', 'worker-entry.mjs'],
   ['refused', 'refused-entry.mjs'],
   ['refused-check', 'refused-check.mjs'],

@@ -5,7 +5,7 @@
 // requests and, in an extension, chrome.storage callbacks, and check the
 // store after each. Seeing another flow's store is a leak; seeing none, a
 // loss (counted by step). Answers { checks, kept, lost: { step: n }, leaked }.
-import { rng } from '../random.mjs';
+import { rng } from '../support/random.mjs';
 
 const tick = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -3,6 +3,6 @@
 // console lines and result go to the page.
 import './worker-env.mjs';
 import './events.mjs';
-import '../all.mjs';
+import '../suites/all.mjs';
 
 postMessage({ result: globalThis.__alsResult });

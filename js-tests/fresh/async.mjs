@@ -1,7 +1,7 @@
 // Root async code: awaits, async generators, nested runs and enterWith,
 // started from the root frame (no run around them).
-import { test, equal, deepEqual } from '../harness.mjs';
-import { AsyncLocalStorage, exact } from '../impl.mjs';
+import { test, equal, deepEqual } from '../support/harness.mjs';
+import { AsyncLocalStorage, exact } from '../support/subject.mjs';
 import { hostEvents, sleep } from './support.mjs';
 
 test('async: an enterWith after a hooked await stays in that async function', async () => {

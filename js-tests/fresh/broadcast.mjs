@@ -3,8 +3,8 @@
 // carries no store with them (docs/browser-carrier.md, limits): they run in the root frame,
 // as the host's own storage runs them where the channel was made (the root
 // here). An enterWith in one listener never reaches the next message.
-import { test, deepEqual } from '../harness.mjs';
-import { AsyncLocalStorage } from '../impl.mjs';
+import { test, deepEqual } from '../support/harness.mjs';
+import { AsyncLocalStorage } from '../support/subject.mjs';
 
 if (typeof globalThis.BroadcastChannel === 'function') {
   test('broadcast: messages run with no store, whoever posted them, and leave nothing behind', async () => {

@@ -2,8 +2,8 @@
 // at the first then read of one of its instances, so at most the first
 // await of such an instance loses the store (docs/browser-carrier.md, limits); every later
 // one keeps it.
-import { test, equal } from '../harness.mjs';
-import { AsyncLocalStorage, exact } from '../impl.mjs';
+import { test, equal } from '../support/harness.mjs';
+import { AsyncLocalStorage, exact } from '../support/subject.mjs';
 
 test(`early-subclass: the first await of a subclass defined before the import ${exact ? 'keeps' : 'loses'} the store, the later ones keep it`, async () => {
   const Early = globalThis.__EarlySubclass;

@@ -3,8 +3,8 @@
 // carrier cannot wrap them, so they run with no store, and must never run
 // in a store some other code left behind, or inside a bracket that was not
 // an await's.
-import { test, equal } from '../harness.mjs';
-import { AsyncLocalStorage, carrier } from '../impl.mjs';
+import { test, equal } from '../support/harness.mjs';
+import { AsyncLocalStorage, carrier } from '../support/subject.mjs';
 import { sleep } from './support.mjs';
 
 const engineThen = globalThis.__engineThen;

@@ -1,9 +1,9 @@
-// Root behaviour of enterWith (issue 16): each case runs in a fresh realm (a
+// Root behaviour of enterWith: each case runs in a fresh realm (a
 // new process or page), since a frame left behind by an earlier case hides
 // exactly the bug these look for. Every case holds on Node 24's own
 // AsyncLocalStorage too.
-import { test, equal } from '../harness.mjs';
-import { AsyncLocalStorage } from '../impl.mjs';
+import { test, equal } from '../support/harness.mjs';
+import { AsyncLocalStorage } from '../support/subject.mjs';
 import { sleep, swallowErrors } from './support.mjs';
 
 // Node's async-hooks/test-async-local-storage-enter-with.js, with a timer

@@ -3,8 +3,8 @@
 // p.then : …`, keep the function, call it on another path). Node 24 runs
 // the callback in the caller's flow; what it starts (an `await 5`, a
 // thenable it resolves) must never see the reader's store.
-import { test, equal } from '../harness.mjs';
-import { AsyncLocalStorage, exact } from '../impl.mjs';
+import { test, equal } from '../support/harness.mjs';
+import { AsyncLocalStorage, exact } from '../support/subject.mjs';
 import { sleep } from './support.mjs';
 
 // Reads p.then in `reader`'s flow the way an `await` would (constructor

@@ -2,8 +2,8 @@
 // abort elsewhere; in a Service Worker: fetch, message, push) reach
 // listeners the carrier does not wrap. Each starts in the root frame,
 // whatever the listener before it entered.
-import { test, equal, deepEqual } from '../harness.mjs';
-import { AsyncLocalStorage } from '../impl.mjs';
+import { test, equal, deepEqual } from '../support/harness.mjs';
+import { AsyncLocalStorage } from '../support/subject.mjs';
 import { hostEvents, sleep, swallowErrors } from './support.mjs';
 
 test('host: 24 concurrent Service-Worker-style handlers each start with no store', async () => {

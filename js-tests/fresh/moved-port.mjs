@@ -5,8 +5,8 @@
 // (docs/browser-carrier.md); the host's own storage (Node's rule,
 // and the native carrier riding it) runs it where the channel was made: the
 // root here. Either way, never another flow's.
-import { test, equal, deepEqual } from '../harness.mjs';
-import { AsyncLocalStorage, carrier } from '../impl.mjs';
+import { test, equal, deepEqual } from '../support/harness.mjs';
+import { AsyncLocalStorage, carrier } from '../support/subject.mjs';
 import { sleep } from './support.mjs';
 
 const g = globalThis;

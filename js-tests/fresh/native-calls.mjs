@@ -2,8 +2,8 @@
 // then() or Promise.resolve() constructs, a `then` getter that
 // Promise.resolve() reads. Node runs it in the caller's store, and so must
 // the async work it starts (an await of a promise, a timer).
-import { test, equal } from '../harness.mjs';
-import { AsyncLocalStorage } from '../impl.mjs';
+import { test, equal } from '../support/harness.mjs';
+import { AsyncLocalStorage } from '../support/subject.mjs';
 
 // Starts async work and answers what it sees after an await of a promise.
 const laterStore = (als) => (async () => {

@@ -5,8 +5,8 @@
 // workerd's own enterWith throws) and leave nothing; elsewhere they follow
 // Node. Either way no other root task may see the store: before the scoped
 // carrier refused, every later request of a workerd isolate saw it.
-import { test, equal } from '../harness.mjs';
-import { AsyncLocalStorage } from '../impl.mjs';
+import { test, equal } from '../support/harness.mjs';
+import { AsyncLocalStorage } from '../support/subject.mjs';
 
 // Runs set() in a root timer; answers whether it threw Node's "not here".
 function inRootTimer(set) {

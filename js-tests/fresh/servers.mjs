@@ -5,8 +5,8 @@
 // entered; Node 20's and Deno's own storage let one request's enterWith
 // reach the next handler. Each server serves a bounded count of requests
 // and closes.
-import { test, deepEqual, equal } from '../harness.mjs';
-import { AsyncLocalStorage } from '../impl.mjs';
+import { test, deepEqual, equal } from '../support/harness.mjs';
+import { AsyncLocalStorage } from '../support/subject.mjs';
 import { sleep } from './support.mjs';
 
 const g = globalThis;

@@ -1,9 +1,9 @@
 // The stress flows (stress-flows.mjs) started from the root: each flow
 // begins in a root task of a random kind (a timer, a microtask, a
 // then-callback, a host event) with enterWith, no run() around it.
-import { test } from '../harness.mjs';
-import { AsyncLocalStorage } from '../impl.mjs';
-import { contexts, flow, rng, seedFrom, verdict } from '../stress-flows.mjs';
+import { test } from '../support/harness.mjs';
+import { AsyncLocalStorage } from '../support/subject.mjs';
+import { contexts, flow, rng, seedFrom, verdict } from '../support/stress-flows.mjs';
 import { flowsFromRootTasks } from './support.mjs';
 
 test('stress: 300 flows started from root tasks with enterWith leak nothing', async () => {

@@ -1,10 +1,10 @@
-// Over TC39's AsyncContext.Variable (issue 14), the counterparts of
+// Over TC39's AsyncContext.Variable, the counterparts of
 // engine-then.mjs and early-subclass.mjs: the engine's own then and a
 // Promise subclass, both kept from before the import (before-import.mjs).
 // A Variable lives in the same frames as AsyncLocalStorage, so the same
 // holds. Each case in a fresh realm.
-import { test, equal } from '../harness.mjs';
-import { AsyncContext, carrier, exact } from '../impl.mjs';
+import { test, equal } from '../support/harness.mjs';
+import { AsyncContext, carrier, exact } from '../support/subject.mjs';
 
 const over = ' (over AsyncContext.Variable)';
 const engineThen = globalThis.__engineThen;

@@ -1,11 +1,11 @@
 // Events from the host reach listeners the carrier does not wrap: over TC39's
-// AsyncContext.Variable (issue 14), the counterparts of host-events.mjs. The
+// AsyncContext.Variable, the counterparts of host-events.mjs. The
 // proposal runs externally caused events in the empty context, so each
 // handler starts with the Variable's default value, whatever runs the
 // handlers before it started (a Variable has no enterWith: they enter with
 // run). Each case in a fresh realm.
-import { test, equal, deepEqual } from '../harness.mjs';
-import { AsyncContext } from '../impl.mjs';
+import { test, equal, deepEqual } from '../support/harness.mjs';
+import { AsyncContext } from '../support/subject.mjs';
 import { hostEvents, sleep, swallowErrors } from './support.mjs';
 
 const over = ' (over AsyncContext.Variable)';

@@ -1,12 +1,12 @@
-// Root behaviour of TC39's AsyncContext.Variable (issue 14), the
+// Root behaviour of TC39's AsyncContext.Variable, the
 // counterparts of enter-with.mjs and async.mjs. A Variable has no enterWith:
 // a flow enters with run(), so "what an enterWith leaves behind" becomes
 // "what a run whose async work outlives it leaves behind". Each case runs
 // in a fresh realm, since a frame left by an earlier case would hide what
 // these look for. Not for the host's own (ALS_IMPL=node): no host ships
 // AsyncContext.
-import { test, equal, deepEqual } from '../harness.mjs';
-import { AsyncContext, exact } from '../impl.mjs';
+import { test, equal, deepEqual } from '../support/harness.mjs';
+import { AsyncContext, exact } from '../support/subject.mjs';
 import { ROOT_TASKS, rootTask, sleep, swallowErrors } from './support.mjs';
 
 const over = ' (over AsyncContext.Variable)';

@@ -1,11 +1,11 @@
 // The stress flows (stress-flows.mjs) started from the root over TC39's
-// AsyncContext.Variable (issue 14), the counterpart of stress-root.mjs: each
+// AsyncContext.Variable, the counterpart of stress-root.mjs: each
 // flow begins in a root task of a random kind (a timer, a microtask, a
 // then-callback, a host event) and enters with run(), as a Variable has no
 // enterWith. The first read in each root task must be unset.
-import { test } from '../harness.mjs';
-import { AsyncContext } from '../impl.mjs';
-import { contexts, flow, rng, seedFrom, variableStorage, verdict } from '../stress-flows.mjs';
+import { test } from '../support/harness.mjs';
+import { AsyncContext } from '../support/subject.mjs';
+import { contexts, flow, rng, seedFrom, variableStorage, verdict } from '../support/stress-flows.mjs';
 import { flowsFromRootTasks } from './support.mjs';
 
 if (AsyncContext) {

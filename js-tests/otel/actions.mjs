@@ -1,4 +1,4 @@
-// The "page actions" of the OpenTelemetry end-to-end runs (issue 13), shared
+// The "page actions" of the OpenTelemetry end-to-end runs, shared
 // by the browser pages (app.mjs) and the Node comparison (node-trees.mjs).
 // Each action is one tracer.startActiveSpan('action-<i>', async ...) around
 // awaits of HTTP requests, timers, an IndexedDB request, and a nested async

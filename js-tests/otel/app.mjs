@@ -1,4 +1,4 @@
-// The OpenTelemetry end-to-end page (issue 13): the real web SDK from npm
+// The OpenTelemetry end-to-end page: the real web SDK from npm
 // (WebTracerProvider, an in-memory exporter, fetch and XHR instrumentation)
 // around 20 concurrent page actions (actions.mjs), with the context manager
 // the build put in (build.mjs: 'otel-context-manager' is ours, zone.js's or

@@ -11,7 +11,7 @@
 import { context } from '@opentelemetry/api';
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { AsyncLocalStorageContextManager as OtelManager } from '@opentelemetry/context-async-hooks';
-import { serve } from '../serve.mjs';
+import { serve } from '../runners/serve.mjs';
 import { runActions, classify, STEPS } from './actions.mjs';
 
 // OTEL_OURS=browser: ours on the patch carrier forced, as in a browser.

@@ -2,7 +2,7 @@
 // a parse error the plugin only warns and leaves every await of the module
 // unhooked. esbuild hands plugins the source before compiling it.
 import { transformSync } from 'esbuild';
-import { ok, test } from '../harness.mjs';
+import { ok, test } from '../support/harness.mjs';
 import { transformAwaits } from './support/installed.mjs';
 
 const dec = 'function dec(c) { return c; }\n';

@@ -1,6 +1,6 @@
-// The plugin's transform tests (issue 15): node js-tests/plugin/all.mjs,
+// The plugin's transform tests: node js-tests/plugin/all.mjs,
 // after the packed package is installed in js-tests/node_modules.
-import { run } from '../harness.mjs';
+import { run } from '../support/harness.mjs';
 import './snapshots.mjs';
 import './reparse.mjs';
 import './equivalence.mjs';

@@ -2,7 +2,7 @@
 // builds to the same bytes (code and source map) with the plugin as
 // without it; the same plugin setup does rewrite an app with an await (so
 // the plugin was there).
-import { equal, ok, test } from '../harness.mjs';
+import { equal, ok, test } from '../support/harness.mjs';
 import { withApp } from './support/app.mjs';
 import { bundlers } from './support/bundlers.mjs';
 

@@ -1,6 +1,6 @@
 // 2b. Run in Node with identity helpers, each output computes what its input
 // computes, calling the helpers once per await / iterated operand reached.
-import { deepEqual, equal, test } from '../harness.mjs';
+import { deepEqual, equal, test } from '../support/harness.mjs';
 import { cases, onCase } from './cases.mjs';
 import { evaluate, identityRuntime } from './support/evaluate.mjs';
 import { RUNTIME, transformAwaits } from './support/installed.mjs';

@@ -2,7 +2,7 @@
 // bundle's source map sends known lines of the app's JS and TS modules back
 // to where they were, after the rewrite.
 import { originalPositionFor, TraceMap } from '@jridgewell/trace-mapping';
-import { deepEqual, ok, test } from '../harness.mjs';
+import { deepEqual, ok, test } from '../support/harness.mjs';
 import { withApp } from './support/app.mjs';
 import { esbuild } from './support/bundlers.mjs';
 

@@ -2,7 +2,7 @@
 // withScope or AsyncResource#bind after an await: each bundler's build warns
 // once per such package, naming it; none for a package that does not, none
 // once the package is rewritten (`packages: [...]` or `packages: true`).
-import { equal, ok, test } from '../harness.mjs';
+import { equal, ok, test } from '../support/harness.mjs';
 import { withApp } from './support/app.mjs';
 import { bundlers } from './support/bundlers.mjs';
 import { entersAfterAwait } from './support/installed.mjs';

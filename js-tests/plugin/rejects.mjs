@@ -4,7 +4,7 @@
 // Babel's SyntaxError at the await (the plugin turns it into its warning
 // and the bundler reports its own error, syntax-errors.mjs).
 import { Script } from 'node:vm';
-import { deepEqual, ok, test, throws } from '../harness.mjs';
+import { deepEqual, ok, test, throws } from '../support/harness.mjs';
 import { transformAwaits } from './support/installed.mjs';
 
 const inputs = {

@@ -2,7 +2,7 @@
 // CommonJS) under names the input does not use, and is the input's tree once
 // resume(await awaited(x)) -> await x and iterated(y) -> y are undone, with
 // exactly one undo per site: nothing else changed, nothing was missed.
-import { AssertionError, deepEqual, equal, ok, test } from '../harness.mjs';
+import { AssertionError, deepEqual, equal, ok, test } from '../support/harness.mjs';
 import { cases, onCase } from './cases.mjs';
 import { parse, preamble, sites, strip } from './support/babel.mjs';
 import { firstTreeDifference } from './support/diff.mjs';

@@ -1,5 +1,5 @@
 // 6. selects(id, options): which modules the plugin rewrites.
-import { equal, ok, test } from '../harness.mjs';
+import { equal, ok, test } from '../support/harness.mjs';
 import { selects } from './support/installed.mjs';
 
 // A bug found here (reported): the pattern that finds the innermost

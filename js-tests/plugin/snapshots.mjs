@@ -1,7 +1,7 @@
 // 1. Each case's output is its reviewed snapshot, byte for byte
 // (UPDATE_SNAPSHOTS=1 rewrites them, except for cases marked as bugs).
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { AssertionError, deepEqual, ok, test } from '../harness.mjs';
+import { AssertionError, deepEqual, ok, test } from '../support/harness.mjs';
 import { cases, onCase, snapshotUrl } from './cases.mjs';
 import { firstLineDifference } from './support/diff.mjs';
 import { transformAwaits } from './support/installed.mjs';

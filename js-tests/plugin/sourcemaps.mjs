@@ -3,7 +3,7 @@
 // every rewritten for-await / yield* operand to its own start, and every
 // identifier of the input that the output keeps to where it was.
 import { originalPositionFor, TraceMap } from '@jridgewell/trace-mapping';
-import { AssertionError, deepEqual, equal, test } from '../harness.mjs';
+import { AssertionError, deepEqual, equal, test } from '../support/harness.mjs';
 import { cases, onCase } from './cases.mjs';
 import { parse, preamble, sites, visit } from './support/babel.mjs';
 import { transformAwaits } from './support/installed.mjs';

@@ -4,7 +4,7 @@
 // A module without await fails the same way, without the plugin's warning.
 // What each bundler reports is printed, as a record.
 import { realpathSync } from 'node:fs';
-import { deepEqual, equal, ok, test } from '../harness.mjs';
+import { deepEqual, equal, ok, test } from '../support/harness.mjs';
 import { withApp } from './support/app.mjs';
 import { bundlers } from './support/bundlers.mjs';
 

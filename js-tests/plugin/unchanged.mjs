@@ -5,7 +5,7 @@
 // they are parsed (a parse error would throw, not answer null).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { equal, ok, test } from '../harness.mjs';
+import { equal, ok, test } from '../support/harness.mjs';
 import { packageDir, transformAwaits } from './support/installed.mjs';
 
 const modules = {

@@ -1,5 +1,5 @@
 // Runs the upstream AsyncContext tests, unchanged, against als-wasm's
-// AsyncContext (issue 14). A one-off check, not part of `cargo xtask test`:
+// AsyncContext. A one-off check, not part of `cargo xtask test`:
 // the upstream files are not ours and CI cannot fetch them.
 //   node run-async-context.mjs <proposal-dir> <test262-dir>
 // <proposal-dir>: a checkout of tc39/proposal-async-context; its

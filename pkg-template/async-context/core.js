@@ -1,5 +1,5 @@
-// TC39's AsyncContext (Variable, Snapshot) over als-wasm's frames (issue 14;
-// tc39/proposal-async-context, spec.html). A Variable is one more key in the
+// TC39's AsyncContext (Variable, Snapshot) over als-wasm's frames
+// (tc39/proposal-async-context, spec.html). A Variable is one more key in the
 // frames AsyncLocalStorage instances use, so a Snapshot captures both and
 // AsyncLocalStorage.snapshot() captures Variables; whatever carrier the realm
 // has (native, scoped or patch) carries them alike. The entries beside this

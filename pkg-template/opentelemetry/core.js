@@ -1,5 +1,5 @@
-// An OpenTelemetry ContextManager on one als-wasm AsyncLocalStorage (issue
-// 13). It does what @opentelemetry/context-async-hooks'
+// An OpenTelemetry ContextManager on one als-wasm AsyncLocalStorage.
+// It does what @opentelemetry/context-async-hooks'
 // AsyncLocalStorageContextManager does over Node's storage, so OTel code sees
 // the same contexts in browsers (patch carrier) as on servers (native
 // carrier); bind() also takes EventTargets, as ZoneContextManager does.

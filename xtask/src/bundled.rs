@@ -1,4 +1,4 @@
-//! The bundled test apps (js-tests/bundlers/, issue 15): each bundler builds
+//! The bundled test apps (js-tests/bundlers/): each bundler builds
 //! one app of the cases with als-wasm/plugin and once without it, the
 //! fresh-realm cases with it, and a zone.js app with and without it; each
 //! build runs in headless Chromium and Firefox. A plugin build's page tells
@@ -9,8 +9,8 @@
 use std::path::Path;
 use std::process::Command;
 
+use crate::outcome::{report, Outcome};
 use crate::run::capture;
-use crate::suites::{report, Outcome};
 
 pub const BUNDLERS: [&str; 4] = ["vite", "rollup", "webpack", "esbuild"];
 

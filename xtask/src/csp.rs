@@ -7,8 +7,8 @@
 use std::path::Path;
 use std::process::Command;
 
+use crate::outcome::{report, Outcome};
 use crate::run::capture;
-use crate::suites::{report, Outcome};
 
 /// The build step's outcome; it runs whenever a suite here is wanted.
 pub const BUILD: &str = "als-wasm/csp pages and extension built by js-tests/csp/build.mjs";
@@ -30,7 +30,7 @@ pub fn suites() -> Vec<(String, Vec<String>)> {
     ];
     let mut suites = Vec::new();
     for (page, what, fresh) in pages {
-        for (runner, browser) in [("run-browser.mjs", "Chromium"), ("run-firefox.mjs", "Firefox")] {
+        for (runner, browser) in [("runners/run-browser.mjs", "Chromium"), ("runners/run-firefox.mjs", "Firefox")] {
             let mut args = vec![runner.to_owned(), format!("--page=.bundled/csp/{page}")];
             if fresh {
                 args.push("--fresh".into());

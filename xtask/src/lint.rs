@@ -5,8 +5,8 @@
 
 use std::process::Command;
 
+use crate::outcome::{report, Outcome};
 use crate::run::{capture, root};
-use crate::suites::{report, Outcome};
 use crate::tools::NpmTools;
 
 /// Each lint: its name and its command, run from the workspace root.

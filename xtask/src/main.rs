@@ -8,6 +8,7 @@ mod demo;
 mod glue;
 mod lint;
 mod otel;
+mod outcome;
 mod pack;
 mod run;
 mod runner_server;

@@ -1,4 +1,4 @@
-//! The OpenTelemetry end-to-end suites (issue 13), js-tests/otel/: the real
+//! The OpenTelemetry end-to-end suites, js-tests/otel/: the real
 //! web SDK from npm with fetch and XHR instrumentation around concurrent
 //! page actions, bundled once per context manager (ours, zone.js's with
 //! native and with compiled-away async/await, the stack one) and run in
@@ -11,9 +11,9 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use crate::outcome::{built_suite, report, Outcome};
 use crate::pack;
 use crate::run::capture;
-use crate::suites::{built_suite, report, Outcome};
 use crate::tools::NpmTools;
 
 const PREFIX: &str = "opentelemetry end to end";
@@ -30,7 +30,7 @@ const BUILDS: [(&str, &str); 4] = [
 fn page_suites() -> Vec<(String, &'static str, String)> {
     let mut suites = Vec::new();
     for (build, what) in BUILDS {
-        for (runner, browser) in [("run-browser.mjs", "Chromium"), ("run-firefox.mjs", "Firefox")] {
+        for (runner, browser) in [("runners/run-browser.mjs", "Chromium"), ("runners/run-firefox.mjs", "Firefox")] {
             let name = format!("{PREFIX}: web SDK with {what}, in headless {browser}");
             suites.push((name, runner, format!(".bundled/otel/{build}/index.html")));
         }

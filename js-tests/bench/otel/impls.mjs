@@ -1,4 +1,4 @@
-// The OpenTelemetry setups the bench compares (issue 13), each a bundle that
+// The OpenTelemetry setups the bench compares, each a bundle that
 // build.mjs made from entries/<setup>.mjs for this host: load(impl) imports
 // the one of `impl` and answers its exports { api, Manager,
 // BasicTracerProvider } (Manager null for the floor). Where a setup does not

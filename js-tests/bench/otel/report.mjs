@@ -24,7 +24,7 @@ export function renderOtel({ lines, table, hosts, get, ok, ratio, x, cell, pct }
   const otelHosts = hosts.filter((h) => ran.some((w) => impls.some((i) => get(h, i, w))));
   const rounds = Math.max(...ran.map((w) => WORKLOADS[w].rounds ?? 1));
   lines.push(
-    '**OpenTelemetry context managers** (`als-wasm/opentelemetry`, issue 13): OTel API 1.9.1 and sdk-trace-base 2.12.0\'s `BasicTracerProvider`, each setup bundled by esbuild (`js-tests/bench/otel/`) and run in a fresh process or browser context.',
+    '**OpenTelemetry context managers** (`als-wasm/opentelemetry`): OTel API 1.9.1 and sdk-trace-base 2.12.0\'s `BasicTracerProvider`, each setup bundled by esbuild (`js-tests/bench/otel/`) and run in a fresh process or browser context.',
     `Time per operation (the median round of ${rounds}, the setups in turns), then the ratio to the floor row of the same host. "kept" is the share of operations that saw their context: \`active()\` inside \`with\` answered the context given; after the awaits, the span was still the active one and a child span started there got it as its parent.`,
     'Ours is what `import \'als-wasm/opentelemetry\'` gives: the patch carrier in browsers, the native carrier on servers. A ratio row divides ours by the named manager; where either lost context, each one\'s "kept" stands beside the ratio.',
     '',

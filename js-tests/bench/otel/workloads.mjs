@@ -1,4 +1,4 @@
-// The OpenTelemetry workloads (issue 13), one implementation (impls.mjs) in
+// The OpenTelemetry workloads, one implementation (impls.mjs) in
 // a fresh realm each, as the other workloads: what the API's `context` and a
 // tracer cost with each context manager, and whether the context they give
 // is the right one. `kept` counts the operations that saw it: `active()`

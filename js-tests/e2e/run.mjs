@@ -1,0 +1,57 @@
+// End-to-end tests of the www/ demos, as `cargo xtask demo` serves them:
+// each test gets a fresh browser context (no Service Worker or storage left
+// from another), drives a page in headless Chromium and throws on any wrong
+// attribution. Ends with the harness's RESULT line.
+//   DEMO_URL: the served www/ (xtask starts the demo server);
+//   SCREENSHOTS: the folder for screenshots (ignored by git);
+//   PLAYWRIGHT_CORE, CHROMIUM: see chromium.mjs. Arguments filter tests by name.
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { launchChromium } from '../runners/chromium.mjs';
+
+const DEMOS = ['index', 'logger', 'http-context', 'waterfall'];
+
+const base = process.env.DEMO_URL;
+if (!base) throw new Error('set DEMO_URL to the served www/ (cargo xtask test starts it)');
+const shots = process.env.SCREENSHOTS ?? join(process.cwd(), 'screenshots');
+await mkdir(shots, { recursive: true });
+const filters = process.argv.slice(2);
+
+const tests = [];
+for (const demo of DEMOS) {
+  const module = await import(`./${demo}.mjs`);
+  for (const test of module.tests) tests.push(test);
+}
+
+const browser = await launchChromium();
+let passed = 0;
+let failed = 0;
+try {
+  for (const test of tests.filter((t) => !filters.length || filters.some((f) => t.name.includes(f)))) {
+    const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    const shot = (name) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+    try {
+      await test.run(page, { base, shot, context, errors });
+      if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
+      passed++;
+      console.log(`ok ${test.name}`);
+    } catch (e) {
+      failed++;
+      console.log(`FAIL ${test.name}: ${e.stack ?? e}`);
+      await shot(`FAILED ${test.name.replace(/[^\w.-]+/g, '_')}`).catch(() => {});
+    } finally {
+      await context.close();
+    }
+  }
+} finally {
+  await browser.close();
+}
+console.log(`screenshots in ${shots}`);
+console.log(`RESULT ${JSON.stringify({ passed, failed })}`);
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,63 @@
+// Serves js-tests/ on 127.0.0.1, opens browser.html (or --page=NAME.html) in
+// headless Chromium, forwards the page console and prints the RESULT line.
+// With --fresh, the page (default browser.html?tests=fresh) lists its cases (?list=1) and
+// each runs alone (?case=NAME) in a new browser context (each-case.mjs).
+//   node run-browser.mjs [--page=NAME.html] [--fresh]
+// env: PLAYWRIGHT_CORE (module path), CHROMIUM (executable, default /usr/bin/chromium)
+import { serve } from './serve.mjs';
+import { launchChromium, pageResult } from './chromium.mjs';
+import { CASE_TIMEOUT_MS, eachCase, withQuery } from './each-case.mjs';
+
+const args = process.argv.slice(2);
+const fresh = args.includes('--fresh');
+const pageArg = args.find((a) => a.startsWith('--page='));
+const pageName = pageArg?.slice('--page='.length) || (fresh ? 'pages/browser.html?tests=fresh' : 'pages/browser.html');
+
+const { server, origin } = await serve();
+let browser;
+let code = 1;
+// A watchdog: with --fresh, each case starts it again.
+const timer = setTimeout(() => {
+  console.log('RESULT {"passed":0,"failed":1}');
+  console.error('run-browser: timed out after 60 s');
+  finish(1);
+}, 60_000);
+
+async function finish(c) {
+  clearTimeout(timer);
+  try { await browser?.close(); } catch {}
+  server.close();
+  server.closeAllConnections?.();
+  process.exit(c);
+}
+
+async function whole(url) {
+  const result = await pageResult(browser, url);
+  console.log(`RESULT ${JSON.stringify(result)}`);
+  return result.failed === 0 && result.passed > 0 ? 0 : 1;
+}
+
+async function eachInFreshContext(url) {
+  const lines = [];
+  // A page that failed to load publishes a result instead of the list.
+  const until = () => globalThis.__alsCases ?? globalThis.__alsResult;
+  const listed = await pageResult(browser, withQuery(url, 'list=1'), { log: (l) => lines.push(l), until });
+  if (!Array.isArray(listed)) throw new Error(`${withQuery(url, 'list=1')} listed no cases:\n${lines.join('\n')}`);
+  const runCase = (name, log) => {
+    timer.refresh();
+    return pageResult(browser, withQuery(url, `case=${encodeURIComponent(name)}`), { log, timeout: CASE_TIMEOUT_MS });
+  };
+  // Two at a time, as run-fresh.mjs: two cores.
+  return eachCase(listed, runCase, 2);
+}
+
+try {
+  browser = await launchChromium();
+  const url = `${origin}/${encodeURI(pageName)}`;
+  code = fresh ? await eachInFreshContext(url) : await whole(url);
+} catch (e) {
+  console.error(`run-browser: ${e?.stack ?? e}`);
+  console.log('RESULT {"passed":0,"failed":1}');
+  code = 1;
+}
+await finish(code);

@@ -1,0 +1,104 @@
+// Serves js-tests/ on 127.0.0.1, opens a page (default browser.html) in headless Firefox
+// through geckodriver, speaking W3C WebDriver over HTTP with the built-in fetch (no npm deps),
+// echoes the page's <pre id="out"> log as it grows and prints the RESULT line.
+// With --fresh, the page (default browser.html?tests=fresh) lists its cases (?list=1) and each runs alone
+// (?case=NAME) after a new navigation, a new realm (each-case.mjs).
+//   node run-firefox.mjs [page] [--page=NAME.html] [--fresh]
+// env: FIREFOX (default /usr/bin/firefox-esr), GECKODRIVER (default ~/.cargo/bin/geckodriver)
+import { launchFirefox } from './firefox.mjs';
+import { serve } from './serve.mjs';
+import { CASE_TIMEOUT_MS, eachCase, withQuery } from './each-case.mjs';
+
+const args = process.argv.slice(2);
+const fresh = args.includes('--fresh');
+const pageArg = args.find((a) => a.startsWith('--page='))?.slice('--page='.length);
+const page = pageArg ?? args.find((a) => !a.startsWith('--')) ?? (fresh ? 'pages/browser.html?tests=fresh' : 'pages/browser.html');
+const TIMEOUT_MS = 120_000;
+
+const { server, origin } = await serve();
+
+let firefox;
+let finishing = false;
+// A watchdog: with --fresh, each case starts it again.
+const timer = setTimeout(() => {
+  console.log('RESULT {"passed":0,"failed":1}');
+  console.error(`run-firefox: timed out after ${TIMEOUT_MS / 1000} s`);
+  finish(1);
+}, TIMEOUT_MS);
+
+async function finish(c) {
+  if (finishing) return;
+  finishing = true;
+  clearTimeout(timer);
+  await firefox?.close();
+  server.close();
+  server.closeAllConnections?.();
+  process.exit(c);
+}
+process.on('SIGINT', () => finish(130));
+process.on('SIGTERM', () => finish(143));
+
+// Navigates to `url` and polls until the page publishes the value of `until`
+// (a JS expression), handing each new whole line of its log but RESULT lines
+// to `log`; answers the value. Each navigation must be a new realm: a page
+// still holding the mark of an earlier url fails.
+async function follow(url, { log = console.log, until = 'globalThis.__alsResult', timeout = TIMEOUT_MS } = {}) {
+  const { wd, session: s } = firefox;
+  await wd('POST', `${s}/url`, { url });
+  // No console API in classic WebDriver: the page mirrors console.log into <pre id="out">,
+  // so read it back and hand on only the new tail each round. The script's own globalThis
+  // is a sandbox made anew for each call; the mark goes on the page's window.
+  const script = `const before = window.__alsUrl; window.__alsUrl = arguments[0];
+    return [document.getElementById('out')?.textContent ?? '', ${until} ?? null, before ?? null];`;
+  const deadline = Date.now() + timeout;
+  let seen = 0;
+  for (;;) {
+    const [text, value, before] = await wd('POST', `${s}/execute/sync`, { script, args: [url] });
+    if (before !== null && before !== url) throw new Error(`${url}: not a fresh realm (still marked by ${before})`);
+    const lines = text.slice(seen).split('\n');
+    const partial = lines.pop(); // whole lines only; the partial one comes next round
+    seen = text.length - partial.length;
+    for (const l of lines) if (!l.startsWith('RESULT ')) log(l);
+    if (value) {
+      if (partial && !partial.startsWith('RESULT ')) log(partial);
+      return value;
+    }
+    if (Date.now() > deadline) throw new Error(`${url}: no result after ${timeout / 1000} s`);
+    await new Promise((ok) => setTimeout(ok, 50));
+  }
+}
+
+async function whole(url) {
+  const result = await follow(url);
+  // WebDriver hands objects back with sorted keys; restore the usual passed-then-failed order.
+  console.log(`RESULT ${JSON.stringify({ passed: result.passed, failed: result.failed })}`);
+  return result.failed === 0 && result.passed > 0 ? 0 : 1;
+}
+
+// One tab, one case at a time: each navigation to ?case= is a new realm.
+async function eachInFreshPage(url) {
+  const lines = [];
+  // A page that failed to load publishes a result instead of the list.
+  const until = 'globalThis.__alsCases ?? globalThis.__alsResult';
+  const listed = await follow(withQuery(url, 'list=1'), { log: (l) => lines.push(l), until });
+  if (!Array.isArray(listed)) throw new Error(`${withQuery(url, 'list=1')} listed no cases:\n${lines.join('\n')}`);
+  return eachCase(listed, (name, log) => {
+    timer.refresh();
+    return follow(withQuery(url, `case=${encodeURIComponent(name)}`), { log, timeout: CASE_TIMEOUT_MS });
+  });
+}
+
+let code = 1;
+try {
+  firefox = await launchFirefox();
+  const url = `${origin}/${encodeURI(page)}`;
+  code = fresh ? await eachInFreshPage(url) : await whole(url);
+} catch (e) {
+  // After a timeout, finish() already printed RESULT and is tearing the session down.
+  if (!finishing) {
+    console.error(`run-firefox: ${e?.stack ?? e}`);
+    console.log('RESULT {"passed":0,"failed":1}');
+  }
+  code = 1;
+}
+await finish(code);

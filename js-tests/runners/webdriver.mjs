@@ -1,0 +1,70 @@
+// A W3C WebDriver session over HTTP with the built-in fetch (no npm deps),
+// for the browsers driven that way: Firefox (geckodriver, firefox.mjs) and
+// WebKit (WebKitWebDriver, webkit.mjs). startSession(driver, args, capabilities)
+// starts the driver on a free port and answers
+// { wd(method, path, body), session, version, close() }: `session` is the
+// session's path prefix for wd(). The driver's own chatter stays off stdout;
+// it is in the error when starting fails.
+import net from 'node:net';
+import { spawn } from 'node:child_process';
+
+// Drivers need an explicit port: borrow a free one from the OS, then release it.
+export const freePort = () => new Promise((ok, fail) => {
+  const s = net.createServer().once('error', fail);
+  s.listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => ok(p)); });
+});
+
+// `args(port)`: the driver's arguments; `env`: its environment.
+export async function startSession(program, args, capabilities, { env = process.env, name = program } = {}) {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  let log = '';
+  const driver = spawn(program, args(port), { stdio: ['ignore', 'pipe', 'pipe'], env });
+  driver.stdout.on('data', (d) => { log += d; });
+  driver.stderr.on('data', (d) => { log += d; });
+  driver.on('error', (e) => { log += `spawn: ${e.message}\n`; });
+
+  // One WebDriver command; errors come back as { value: { error, message } }.
+  async function wd(method, path, body) {
+    const res = await fetch(`${base}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const json = await res.json();
+    if (!res.ok) throw new Error(`${method} ${path}: ${json.value?.error}: ${json.value?.message}`);
+    return json.value;
+  }
+
+  let sessionId;
+  let version;
+  async function close() {
+    // Deleting the session makes the driver shut its browser down and remove the temp profile.
+    if (sessionId) {
+      try { await fetch(`${base}/session/${sessionId}`, { method: 'DELETE', signal: AbortSignal.timeout(10_000) }); } catch {}
+    }
+    // Reap the driver (up to 2 s) so it is not left behind as a zombie.
+    if (driver.exitCode === null && driver.signalCode === null) {
+      const gone = new Promise((ok) => driver.once('exit', ok));
+      driver.kill();
+      await Promise.race([gone, new Promise((ok) => setTimeout(ok, 2000))]);
+    }
+  }
+
+  try {
+    // Drivers print their HTTP listener only after it is ready, so poll /status instead.
+    for (let i = 0; ; i++) {
+      if (driver.exitCode !== null) throw new Error(`${name} exited with ${driver.exitCode}`);
+      try { if ((await wd('GET', '/status')).ready !== undefined) break; } catch {}
+      if (i === 200) throw new Error(`${name} did not come up`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const session = await wd('POST', '/session', { capabilities: { alwaysMatch: capabilities } });
+    sessionId = session.sessionId;
+    version = session.capabilities?.browserVersion;
+  } catch (e) {
+    await close();
+    throw new Error(`${e.message}\n${log.trim()}`);
+  }
+  return { wd, session: `/session/${sessionId}`, version, close };
+}

@@ -1,0 +1,18 @@
+import { run } from '../support/harness.mjs';
+import '../cases/api.mjs';
+import '../cases/errors.mjs';
+import '../cases/resource.mjs';
+import '../cases/bind-snapshot.mjs';
+import '../cases/scope.mjs';
+import '../cases/deno-reference.mjs';
+import '../cases/fuzz.mjs';
+import '../cases/propagation.mjs';
+import '../cases/await-hook.mjs';
+import '../cases/causes.mjs';
+import '../cases/host-async.mjs';
+import '../cases/copies.mjs';
+import '../cases/plugin.mjs';
+import '../cases/async-context.mjs';
+import '../cases/stress.mjs';
+import '../cases/opentelemetry.mjs';
+await run();
