@@ -6,13 +6,12 @@ import { wasmBytes } from './wasm-bytes.js';
 import { engine, started } from './engine.js';
 
 if (engine === null) {
-  let module;
+  // Chromium and Firefox refuse at compiling, WebKit at instantiating.
   try {
-    module = new WebAssembly.Module(wasmBytes());
+    initSync({ module: new WebAssembly.Module(wasmBytes()) });
   } catch (error) {
     throw wasmRefused(error);
   }
-  initSync({ module });
   started('wasm');
 }
 
@@ -20,7 +19,7 @@ if (engine === null) {
 // without it, such as iOS in Lockdown Mode) gets instead of a bare
 // CompileError: the policy, the one-line fix and the entry that needs none.
 function wasmRefused(cause) {
-  const message = 'als-wasm cannot compile its WebAssembly in this realm ' +
+  const message = 'als-wasm cannot compile or instantiate its WebAssembly in this realm ' +
     `(${cause?.message ?? cause}). A Content-Security-Policy needs 'wasm-unsafe-eval' in script-src for it; ` +
     "or import 'als-wasm/csp' before any other import: the same Rust compiled to JavaScript, " +
     'for Manifest V3 extensions and pages under script-src \'self\'.';

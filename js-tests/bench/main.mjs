@@ -1,6 +1,6 @@
 // node bench/main.mjs: the whole benchmark, in one go. Every workload of
 // every implementation runs in a fresh process (Node 20, Node 24, Deno, Bun)
-// or a fresh browser context (Chromium) or page (Firefox); then the sizes and
+// or a fresh browser context (Chromium) or page (Firefox, WebKit); then the sizes and
 // the build time that als-wasm/plugin adds (plugin/build-time.mjs). Writes
 // target/bench/bench.json and bench.md, prints the markdown and, after a
 // full run, updates the table in bench/README.md.
@@ -34,7 +34,8 @@ const ALL_HOSTS = [
   server('Deno', [env.DENO, 'run', '-A', '--v8-flags=--expose-gc', 'bench/one.mjs']),
   server('Bun', [env.BUN, 'bench/one.mjs']),
   { name: 'Chromium', kind: 'browser', argv: ['node', 'bench/chromium.mjs'] },
-  { name: 'Firefox', kind: 'browser', argv: ['node', 'bench/firefox.mjs'], needs: ['GECKODRIVER', 'FIREFOX'] },
+  { name: 'Firefox', kind: 'browser', argv: ['node', 'bench/webdriver.mjs', '--browser=firefox'], needs: ['GECKODRIVER', 'FIREFOX'] },
+  { name: 'WebKit', kind: 'browser', argv: ['node', 'bench/webdriver.mjs', '--browser=webkit'] },
 ];
 const PARTS = ['builds', 'startup'];
 const unknown = only.filter((n) => !PARTS.includes(n) && !WORKLOADS[n] && !ALL_HOSTS.some((h) => h.name === n));

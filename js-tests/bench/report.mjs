@@ -53,7 +53,7 @@ export function render({ date, versions, results, sizes, builds = [], startup = 
 
   lines.push(
     `\`cargo xtask bench\` on ${date.slice(0, 10)}: ${Object.entries(versions).map(([h, v]) => `${h} (${v})`).join(', ')}; 2-core shared machine.`,
-    'Each cell is the median of repeated runs in a fresh process (Node, Deno, Bun) or a fresh browser context (Chromium) or page (Firefox);',
+    'Each cell is the median of repeated runs in a fresh process (Node, Deno, Bun) or a fresh browser context (Chromium) or page (Firefox, WebKit);',
     'time per operation, then the ratio to no ALS at all in the same host. "kept" is the share of checks that saw the store their flow was started with, where it is not all of them;',
     'in root code (outside any `run`), "no store seen" is the share of checks where `getStore()` answered `undefined`, where it is not all of them.',
     '',
@@ -195,7 +195,7 @@ export function render({ date, versions, results, sizes, builds = [], startup = 
   // Awaits with the plugin: per workload, each variant, then the two ratios.
   const pluginHosts = hosts.filter((h) => PLUGIN.some((w) => get(h, 'als-wasm-plugin', w)));
   if (pluginHosts.length) {
-    lines.push('**With `als-wasm/plugin`**, in browsers: per `await`, one loop bundled by esbuild without the plugin and with it, side by side in one fresh context (Chromium) or page (Firefox): with no library first, then with als-wasm, the two builds in turns. "kept" is the share of awaits after which the store was still there.', '');
+    lines.push('**With `als-wasm/plugin`**, in browsers: per `await`, one loop bundled by esbuild without the plugin and with it, side by side in one fresh context (Chromium) or page (Firefox, WebKit): with no library first, then with als-wasm, the two builds in turns. "kept" is the share of awaits after which the store was still there.', '');
     const rows = [];
     for (const w of PLUGIN) {
       rows.push([`*${WORKLOADS[w].label}*`, ...pluginHosts.map(() => '')]);
@@ -251,7 +251,7 @@ export function render({ date, versions, results, sizes, builds = [], startup = 
   if (startup.length) {
     const browsers = [...new Set(startup.map((r) => r.browser))];
     const at = (name, b) => startup.find((r) => r.startup === name && r.browser === b);
-    lines.push(`**The first \`import\` with the wasm and with the Rust as JavaScript** (\`als-wasm/csp\`, for policies that forbid WebAssembly; \`bench/startup.mjs\`): each bundle minified by esbuild, fetched and parsed first (modulepreload), then imported in a fresh context (Chromium) or page (Firefox); the median of ${startup[0].samples} imports each, the two in turns.`, '');
+    lines.push(`**The first \`import\` with the wasm and with the Rust as JavaScript** (\`als-wasm/csp\`, for policies that forbid WebAssembly; \`bench/startup.mjs\`): each bundle minified by esbuild, fetched and parsed first (modulepreload), then imported in a fresh context (Chromium) or page (Firefox, WebKit); the median of ${startup[0].samples} imports each, the two in turns.`, '');
     table(['', ...browsers], [
       ...['als-wasm', 'als-wasm/csp'].map((name) => [`\`import '${name}'\``, ...browsers.map((b) => {
         const row = at(name, b);

@@ -3,7 +3,7 @@
 // same Rust as JavaScript (the fallback, 'als-wasm/csp'): each bundled by
 // esbuild and imported by a page that times the import (fetch, parse,
 // engine start, carrier install), in a fresh context of headless Chromium
-// and a fresh page of headless Firefox, the two bundles in turns, SAMPLES
+// and a fresh page of headless Firefox and of WebKit, the two bundles in turns, SAMPLES
 // times each. Prints one JSON line per browser and bundle with the median.
 // env: PLAYWRIGHT_CORE, ESBUILD (package directories), GECKODRIVER (Firefox
 // is skipped without it).
@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '../runners/serve.mjs';
 import { launchChromium } from '../runners/chromium.mjs';
 import { launchFirefox } from '../runners/firefox.mjs';
+import { launchWebKit } from '../runners/webkit.mjs';
 
 const SAMPLES = 15;
 const BUNDLES = { 'als-wasm': "export * from 'als-wasm';", 'als-wasm/csp': "export * from 'als-wasm/csp';" };
@@ -65,21 +66,21 @@ async function inChromium() {
   }
 }
 
-async function inFirefox() {
-  if (!process.env.GECKODRIVER) return [];
-  const firefox = await launchFirefox();
-  const { wd, session } = firefox;
+// A browser driven through WebDriver: headless Firefox, WebKit's MiniBrowser.
+async function inWebDriver(launch, name) {
+  const browser = await launch();
+  const { wd, session } = browser;
   try {
-    return await samples(`Firefox ${firefox.version}`, async (name) => {
-      await wd('POST', `${session}/url`, { url: url(name) });
+    return await samples(`${name} ${browser.version}`, async (bundle) => {
+      await wd('POST', `${session}/url`, { url: url(bundle) });
       for (const deadline = Date.now() + 30_000; Date.now() < deadline; await new Promise((ok) => setTimeout(ok, 20))) {
         const result = await wd('POST', `${session}/execute/sync`, { script: 'return globalThis.__startup ?? null;', args: [] });
         if (result) return result;
       }
-      throw new Error(`${url(name)}: no result`);
+      throw new Error(`${url(bundle)}: no result`);
     });
   } finally {
-    await firefox.close();
+    await browser.close();
   }
 }
 
@@ -100,7 +101,10 @@ async function samples(browser, load) {
 }
 
 try {
-  for (const row of [...(await inChromium()), ...(await inFirefox())]) console.log(JSON.stringify(row));
+  const rows = [...(await inChromium())];
+  if (process.env.GECKODRIVER) rows.push(...(await inWebDriver(launchFirefox, 'Firefox')));
+  rows.push(...(await inWebDriver(launchWebKit, 'WebKit')));
+  for (const row of rows) console.log(JSON.stringify(row));
 } finally {
   server.close();
   server.closeAllConnections?.();

@@ -1,5 +1,5 @@
 // The html page of one bundled build. It mirrors console.log into
-// <pre id="out"> (run-firefox.mjs reads the log back from there), tells the
+// <pre id="out"> (run-webdriver.mjs reads the log back from there), tells the
 // cases what the build did before the bundle loads (impl.mjs: ALS_PLUGIN=1
 // only in a plugin build, so the expectation comes from the build, never from
 // detection), then imports the bundle; a bundle that fails to load reports

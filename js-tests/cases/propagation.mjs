@@ -434,7 +434,9 @@ function matrix(ctx) {
       allKept(
         await flows(2, (id, check) =>
           new Promise((resolve) => {
-            const ws = new WebSocket('ws://127.0.0.1:9/nothing-listens-here');
+            // The page's own server refuses the upgrade: error, then close, in
+            // every browser (WebKit never settles a socket to a blocked port such as 9).
+            const ws = new WebSocket(`${location.origin.replace(/^http/, 'ws')}/no-websocket-here`);
             ws.onerror = () => check('error');
             ws.addEventListener('close', () => resolve(check('close')));
           }),

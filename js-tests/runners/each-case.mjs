@@ -1,5 +1,5 @@
 // What the fresh-realm runners share (run-fresh.mjs for processes,
-// run-browser.mjs and run-firefox.mjs --fresh for pages): the harness lists
+// run-browser.mjs and run-webdriver.mjs --fresh for pages): the harness lists
 // the cases (ALS_LIST=1, ?list=1), then each runs alone in a new realm
 // (ALS_CASE=<name>, ?case=), since a frame an earlier case left behind in a
 // shared realm hides the root bugs these cases look for.

@@ -94,7 +94,7 @@ function setting(env, param) {
 // those groups (the part before ':'); ALS_CASE=<name> (?case=) only the test
 // of that exact name, as the fresh-realm runners run each case alone.
 function selected() {
-  const only = setting('ALS_ONLY')?.split(',');
+  const only = setting('ALS_ONLY', 'only')?.split(',');
   const one = setting('ALS_CASE', 'case');
   return tests.filter(({ name }) => (!only || only.includes(name.split(':')[0])) && (!one || name === one));
 }

@@ -1,7 +1,7 @@
 //! `cargo xtask bench [host | workload | builds ...]`: als-wasm against the
 //! field, in one go (js-tests/bench/main.mjs): every workload of every
 //! implementation in a fresh process (Node 20, Node 24, Deno, Bun) or browser
-//! context (Chromium, Firefox), then the sizes and the build time that
+//! context (Chromium) or page (Firefox, WebKit), then the sizes and the build time that
 //! als-wasm/plugin adds. Installs the package and its competitors
 //! (js-tests/package.json: als-browser, zone.js) from npm first, and
 //! OpenTelemetry's web line for the OpenTelemetry rows (js-tests/otel). Writes
@@ -20,6 +20,7 @@ pub fn run(names: &[String]) -> Result {
     tools::wasm_toolchain()?;
     tools::chromium()?;
     let geckodriver = tools::firefox()?;
+    tools::webkit()?;
     let npm = tools::npm_tools()?;
     let dir = root().join("js-tests");
     // The second copy too: tests running beside a bench still find it.

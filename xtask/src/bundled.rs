@@ -1,7 +1,7 @@
 //! The bundled test apps (js-tests/bundlers/): each bundler builds
 //! one app of the cases with als-wasm/plugin and once without it, the
 //! fresh-realm cases with it, and a zone.js app with and without it; each
-//! build runs in headless Chromium and Firefox. A plugin build's page tells
+//! build runs in every browser (browsers.rs). A plugin build's page tells
 //! the cases the code was rewritten (ALS_PLUGIN=1: every await exact, 0
 //! losses); a plain build expects the
 //! patch carrier's documented losses, never a leak.
@@ -9,6 +9,7 @@
 use std::path::Path;
 use std::process::Command;
 
+use crate::browsers::BROWSERS;
 use crate::outcome::{report, Outcome};
 use crate::run::capture;
 
@@ -17,16 +18,10 @@ pub const BUNDLERS: [&str; 4] = ["vite", "rollup", "webpack", "esbuild"];
 /// The build step's outcome; it runs whenever a bundled suite is wanted.
 pub const BUILD: &str = "bundled apps built by js-tests/bundlers/build.mjs";
 
-pub enum Browser {
-    Chromium,
-    Firefox,
-}
-
-/// One bundled suite: its name, its browser, and its runner's arguments
-/// (run-browser.mjs / run-firefox.mjs: the build's page, and --fresh).
+/// One bundled suite: its name, and its runner with its arguments (the
+/// build's page, and --fresh).
 pub struct Suite {
     pub name: String,
-    pub browser: Browser,
     pub args: Vec<String>,
 }
 
@@ -43,13 +38,13 @@ pub fn suites() -> Vec<Suite> {
     let mut suites = Vec::new();
     for bundler in BUNDLERS {
         for (dir, what, how, fresh) in builds {
-            for (browser, shown) in [(Browser::Chromium, "Chromium"), (Browser::Firefox, "Firefox")] {
-                let mut args = vec![format!("--page={}", page(bundler, dir))];
+            for browser in &BROWSERS {
+                let mut page_args = vec![format!("--page={}", page(bundler, dir))];
                 if fresh {
-                    args.push("--fresh".into());
+                    page_args.push("--fresh".into());
                 }
-                let name = format!("bundled {what} ({bundler}{how}) in headless {shown}");
-                suites.push(Suite { name, browser, args });
+                let name = format!("bundled {what} ({bundler}{how}) in {}", browser.name);
+                suites.push(Suite { name, args: browser.args(&page_args) });
             }
         }
     }
@@ -87,11 +82,12 @@ mod tests {
     #[test]
     fn each_suite_names_the_bundler_whose_build_it_opens() {
         let suites = suites();
-        assert_eq!(suites.len(), BUNDLERS.len() * 10);
+        assert_eq!(suites.len(), BUNDLERS.len() * 5 * BROWSERS.len());
         for s in &suites {
             let needs = bundlers_for([s.name.as_str()].into_iter());
             assert_eq!(needs.len(), 1, "{}", s.name);
-            assert!(s.args[0].starts_with(&format!("--page=.bundled/{}-", needs[0])), "{}", s.name);
+            let page = s.args.iter().find(|a| a.starts_with("--page=")).expect("a page");
+            assert!(page.starts_with(&format!("--page=.bundled/{}-", needs[0])), "{}", s.name);
         }
         assert!(bundlers_for(["js-tests in headless Chromium"].into_iter()).is_empty());
     }

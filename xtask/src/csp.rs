@@ -1,12 +1,13 @@
 //! The suites under a Content-Security-Policy that forbids compiling
 //! WebAssembly (js-tests/csp/): the pages that csp/build.mjs bundles with
-//! `als-wasm/csp`, served with `script-src 'self'` (serve.mjs), in headless
-//! Chromium and Firefox, and an unpacked Manifest V3 extension with the
+//! `als-wasm/csp`, served with `script-src 'self'` (serve.mjs), in every
+//! browser (browsers.rs), and an unpacked Manifest V3 extension with the
 //! default policy in headless Chromium.
 
 use std::path::Path;
 use std::process::Command;
 
+use crate::browsers::BROWSERS;
 use crate::outcome::{report, Outcome};
 use crate::run::capture;
 
@@ -30,12 +31,13 @@ pub fn suites() -> Vec<(String, Vec<String>)> {
     ];
     let mut suites = Vec::new();
     for (page, what, fresh) in pages {
-        for (runner, browser) in [("runners/run-browser.mjs", "Chromium"), ("runners/run-firefox.mjs", "Firefox")] {
-            let mut args = vec![runner.to_owned(), format!("--page=.bundled/csp/{page}")];
+        for browser in &BROWSERS {
+            let mut page_args = vec![format!("--page=.bundled/csp/{page}")];
             if fresh {
-                args.push("--fresh".into());
+                page_args.push("--fresh".into());
             }
-            suites.push((format!("{what} under script-src 'self' (als-wasm/csp) in headless {browser}"), args));
+            let name = format!("{what} under script-src 'self' (als-wasm/csp) in {}", browser.name);
+            suites.push((name, browser.args(&page_args)));
         }
     }
     suites.push((
@@ -55,10 +57,12 @@ pub fn build(js_tests: &Path) -> Outcome {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn every_suite_is_found_as_one_of_these() {
         let suites = super::suites();
-        assert_eq!(suites.len(), 11);
+        assert_eq!(suites.len(), 5 * BROWSERS.len() + 1);
         assert!(suites.iter().all(|(name, _)| super::is_csp(name)));
         assert!(!super::is_csp("js-tests in headless Chromium"));
     }

@@ -1,6 +1,7 @@
 //! Project tasks: `cargo xtask build | test | demo | bench`.
 
 mod bench;
+mod browsers;
 mod build;
 mod bundled;
 mod csp;

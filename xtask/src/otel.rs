@@ -2,7 +2,7 @@
 //! web SDK from npm with fetch and XHR instrumentation around concurrent
 //! page actions, bundled once per context manager (ours, zone.js's with
 //! native and with compiled-away async/await, the stack one) and run in
-//! headless Chromium and Firefox, each page in a new realm; and the same
+//! every browser (browsers.rs), each page in a new realm; and the same
 //! actions on the server hosts, ours against OTel's
 //! AsyncLocalStorageContextManager (identical span trees). js-tests/otel is
 //! its own npm project (OTel's 2.x web line, API 1.9): the packed als-wasm is
@@ -11,6 +11,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use crate::browsers::{Browser, Drivers, BROWSERS};
 use crate::outcome::{built_suite, report, Outcome};
 use crate::pack;
 use crate::run::capture;
@@ -26,13 +27,14 @@ const BUILDS: [(&str, &str); 4] = [
     ("stack", "StackContextManager"),
 ];
 
-/// (name, runner script, page) of every browser suite.
-fn page_suites() -> Vec<(String, &'static str, String)> {
+/// (name, runner arguments, page) of every browser suite.
+fn page_suites() -> Vec<(String, Vec<String>, String)> {
     let mut suites = Vec::new();
     for (build, what) in BUILDS {
-        for (runner, browser) in [("runners/run-browser.mjs", "Chromium"), ("runners/run-firefox.mjs", "Firefox")] {
-            let name = format!("{PREFIX}: web SDK with {what}, in headless {browser}");
-            suites.push((name, runner, format!(".bundled/otel/{build}/index.html")));
+        for browser in &BROWSERS {
+            let name = format!("{PREFIX}: web SDK with {what}, in {}", browser.name);
+            let page = format!(".bundled/otel/{build}/index.html");
+            suites.push((name, browser.args(&[format!("--page={page}")]), page));
         }
     }
     suites
@@ -65,7 +67,7 @@ fn tree_suites(npm: &NpmTools) -> Vec<TreeSuite> {
 }
 
 /// Runs the suites `wanted` lets through; none of the setup when none is.
-pub fn run(wanted: &dyn Fn(&str) -> bool, npm: &NpmTools, geckodriver: &Path, js_tests: &Path) -> Vec<Outcome> {
+pub fn run(wanted: &dyn Fn(&str) -> bool, npm: &NpmTools, drivers: &Drivers, js_tests: &Path) -> Vec<Outcome> {
     let pages: Vec<_> = page_suites().into_iter().filter(|(n, _, _)| wanted(n)).collect();
     let trees: Vec<_> = tree_suites(npm).into_iter().filter(|t| wanted(&t.name)).collect();
     if pages.is_empty() && trees.is_empty() {
@@ -83,13 +85,8 @@ pub fn run(wanted: &dyn Fn(&str) -> bool, npm: &NpmTools, geckodriver: &Path, js
     outcomes.push(report(&setup, ok, &out, None));
 
     // Each run's `OTEL {...}` counts are printed: docs/opentelemetry.md quotes them.
-    for (name, runner, page) in pages {
-        let mut cmd = Command::new("node");
-        cmd.current_dir(js_tests)
-            .arg(runner)
-            .arg(format!("--page={page}"))
-            .env("PLAYWRIGHT_CORE", npm.bin.join("../playwright-core"))
-            .env("GECKODRIVER", geckodriver);
+    for (name, args, _) in pages {
+        let mut cmd = Browser::command(drivers, js_tests, &args);
         outcomes.push(built_suite(&name, js_tests, &mut cmd, "OTEL "));
     }
     for TreeSuite { name, program, args, env } in trees {
@@ -108,7 +105,7 @@ mod tests {
     fn every_suite_is_named_for_the_filter_and_opens_a_build_of_build_mjs() {
         let npm = NpmTools { bin: "bin".into() };
         let pages = page_suites();
-        assert_eq!(pages.len(), BUILDS.len() * 2);
+        assert_eq!(pages.len(), BUILDS.len() * BROWSERS.len());
         for (name, _, page) in &pages {
             assert!(name.starts_with(PREFIX), "{name}");
             assert!(BUILDS.iter().any(|(b, _)| page == &format!(".bundled/otel/{b}/index.html")), "{page}");

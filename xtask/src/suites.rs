@@ -6,6 +6,7 @@ use std::net::TcpListener;
 use std::path::Path;
 use std::process::Command;
 
+use crate::browsers::{Browser, Drivers, BROWSERS};
 use crate::outcome::{built_suite, cargo_counts, js_counts, report, suite, Outcome};
 use crate::run::{capture, root, Result};
 use crate::runner_server::Drain;
@@ -21,7 +22,9 @@ pub fn all(filters: &[String]) -> Result {
     tools::wasm_toolchain()?;
     tools::chromium()?;
     let geckodriver = tools::firefox()?;
+    tools::webkit()?;
     let npm = tools::npm_tools()?;
+    let drivers = Drivers::new(&npm, &geckodriver);
     // Lint first: a red lint fails the run like a red test.
     let mut outcomes = crate::lint::run(&npm, &wanted);
 
@@ -56,7 +59,7 @@ pub fn all(filters: &[String]) -> Result {
     let scratch = "npm pack installs into a scratch project";
     let tarball = pack::packed_tarball()?;
     let hosts: Vec<(String, Command)> =
-        js_hosts(&npm, &geckodriver, &js_tests, &tarball).into_iter().filter(|(n, _)| wanted(n)).collect();
+        js_hosts(&npm, &drivers, &js_tests, &tarball).into_iter().filter(|(n, _)| wanted(n)).collect();
     if wanted(scratch) || !hosts.is_empty() {
         let tarball = pack::install_into(&js_tests, &["als-wasm-copy"])?;
         // Against the host's own storage, the otel cases run OpenTelemetry's own manager from js-tests/otel.
@@ -86,7 +89,7 @@ pub fn all(filters: &[String]) -> Result {
     if wanted(DEMOS_END_TO_END) {
         outcomes.push(demos_end_to_end(&npm, &js_tests));
     }
-    outcomes.extend(crate::otel::run(&wanted, &npm, &geckodriver, &js_tests));
+    outcomes.extend(crate::otel::run(&wanted, &npm, &drivers, &js_tests));
 
     println!();
     for o in &outcomes {
@@ -110,7 +113,7 @@ pub fn all(filters: &[String]) -> Result {
 /// details); the differential run; the fresh-realm cases, each in a new
 /// process or page (run-fresh.mjs, the browser runners' --fresh); the
 /// toolchain projects (toolchains/); and the bundled apps (bundled.rs).
-fn js_hosts(npm: &NpmTools, geckodriver: &Path, dir: &Path, tarball: &Path) -> Vec<(String, Command)> {
+fn js_hosts(npm: &NpmTools, drivers: &Drivers, dir: &Path, tarball: &Path) -> Vec<(String, Command)> {
     let node20 = Path::new("node");
     let node24 = npm.get("node");
     let deno = npm.get("deno");
@@ -142,15 +145,10 @@ fn js_hosts(npm: &NpmTools, geckodriver: &Path, dir: &Path, tarball: &Path) -> V
     let forced = [("ALS_ENTRY", "browser")];
     let propagation = ("ALS_ONLY", "propagation,host,stress,deno-reference,adonisjs");
     let own = ("ALS_IMPL", "node");
-    let chromium = |page: &str| {
-        let mut cmd = host(node20, &["runners/run-browser.mjs", page]);
-        cmd.env("PLAYWRIGHT_CORE", npm.bin.join("../playwright-core"));
-        cmd
-    };
-    let firefox = |page: &str| {
-        let mut cmd = host(node20, &["runners/run-firefox.mjs", page]);
-        cmd.env("GECKODRIVER", geckodriver);
-        cmd
+    // A page suite in `browser`: its runner's arguments after the runner.
+    let in_browser = |browser: &Browser, page_args: &[&str]| {
+        let page_args: Vec<String> = page_args.iter().map(|a| (*a).to_owned()).collect();
+        Browser::command(drivers, dir, &browser.args(&page_args))
     };
     let scratch = |tool: &str| {
         let mut cmd = host(node20, &["toolchains/run.mjs"]);
@@ -176,11 +174,6 @@ fn js_hosts(npm: &NpmTools, geckodriver: &Path, dir: &Path, tarball: &Path) -> V
             "js-tests in Node 24, the Rust as JavaScript (als-wasm/csp's engine)".into(),
             with(host(&node24, &["suites/all.mjs"]), &[("ALS_ENTRY", "csp")]),
         ),
-        ("js-tests in headless Chromium".into(), chromium("--page=pages/browser.html")),
-        ("js-tests in headless Firefox".into(), firefox("--page=pages/browser.html")),
-        ("AdonisJS guide example in headless Chromium".into(), chromium("--page=pages/adonis.html")),
-        ("AdonisJS guide example in headless Firefox".into(), firefox("--page=pages/adonis.html")),
-        ("zone.js loaded before and after als-wasm, in headless Chromium".into(), chromium("--page=pages/zone.html")),
         (
             "js-tests against node:async_hooks on Node 24 (the cases encode Node)".into(),
             with(host(&node24, &["suites/all.mjs"]), &[own]),
@@ -226,8 +219,18 @@ fn js_hosts(npm: &NpmTools, geckodriver: &Path, dir: &Path, tarball: &Path) -> V
         "fresh-realm cases on the scoped native carrier (an AsyncContext stand-in, Node 24)".into(),
         with(fresh(&node24, &["suites/scoped-carrier.mjs"]), &[("ALS_KNOWN", "scoped-fresh")]),
     ));
-    suites.push(("fresh-realm cases in headless Chromium".into(), chromium("--fresh")));
-    suites.push(("fresh-realm cases in headless Firefox".into(), firefox("--fresh")));
+    // The pages, in every browser: the suite, the AdonisJS guide's example,
+    // zone.js loaded before and after, the fresh-realm cases one page each.
+    for browser in &BROWSERS {
+        let b = browser.name;
+        suites.push((format!("js-tests in {b}"), in_browser(browser, &["--page=pages/browser.html"])));
+        suites.push((format!("AdonisJS guide example in {b}"), in_browser(browser, &["--page=pages/adonis.html"])));
+        suites.push((
+            format!("zone.js loaded before and after als-wasm, in {b}"),
+            in_browser(browser, &["--page=pages/zone.html"]),
+        ));
+        suites.push((format!("fresh-realm cases in {b}"), in_browser(browser, &["--fresh"])));
+    }
     for tool in SCRATCH_TOOLS {
         suites.push((format!("toolchain project: {tool}"), scratch(tool)));
     }
@@ -235,18 +238,11 @@ fn js_hosts(npm: &NpmTools, geckodriver: &Path, dir: &Path, tarball: &Path) -> V
         "plugin transform: snapshots, source maps, bundlers' own errors (Node 20)".into(),
         host(node20, &["plugin/all.mjs"]),
     ));
-    for bundled::Suite { name, browser, args } in bundled::suites() {
-        let mut cmd = match browser {
-            bundled::Browser::Chromium => chromium(&args[0]),
-            bundled::Browser::Firefox => firefox(&args[0]),
-        };
-        cmd.args(&args[1..]);
-        suites.push((name, cmd));
+    for bundled::Suite { name, args } in bundled::suites() {
+        suites.push((name, Browser::command(drivers, dir, &args)));
     }
     for (name, args) in csp::suites() {
-        let mut cmd = host(node20, &[]);
-        cmd.args(args).env("PLAYWRIGHT_CORE", npm.bin.join("../playwright-core")).env("GECKODRIVER", geckodriver);
-        suites.push((name, cmd));
+        suites.push((name, Browser::command(drivers, dir, &args)));
     }
     suites
 }

@@ -43,6 +43,24 @@ pub fn chromium() -> Result {
     ]))
 }
 
+/// Debian's WebKitGTK WebDriver (it brings MiniBrowser, WebKit's own test
+/// browser) and Xvfb, the X display MiniBrowser needs.
+pub fn webkit() -> Result {
+    if Path::new("/usr/bin/WebKitWebDriver").exists() && Path::new("/usr/bin/Xvfb").exists() {
+        return Ok(());
+    }
+    eprintln!("installing webkit2gtk-driver and xvfb from Debian");
+    status(Command::new("apt-get").args(["-o", "DPkg::Lock::Timeout=600", "update"]))?;
+    status(Command::new("apt-get").args([
+        "-o",
+        "DPkg::Lock::Timeout=600",
+        "install",
+        "-y",
+        "webkit2gtk-driver",
+        "xvfb",
+    ]))
+}
+
 /// Debian's Firefox ESR and geckodriver (from crates.io); answers the
 /// geckodriver path.
 pub fn firefox() -> Result<PathBuf> {

@@ -1,28 +1,33 @@
-// Serves js-tests/ on 127.0.0.1, opens a page (default browser.html) in headless Firefox
-// through geckodriver, speaking W3C WebDriver over HTTP with the built-in fetch (no npm deps),
-// echoes the page's <pre id="out"> log as it grows and prints the RESULT line.
-// With --fresh, the page (default browser.html?tests=fresh) lists its cases (?list=1) and each runs alone
-// (?case=NAME) after a new navigation, a new realm (each-case.mjs).
-//   node run-firefox.mjs [page] [--page=NAME.html] [--fresh]
-// env: FIREFOX (default /usr/bin/firefox-esr), GECKODRIVER (default ~/.cargo/bin/geckodriver)
+// Serves js-tests/ on 127.0.0.1, opens a page (default pages/browser.html) in a browser driven
+// through W3C WebDriver (webdriver.mjs): headless Firefox (geckodriver, the default) or WebKit
+// (--browser=webkit: WebKitGTK's MiniBrowser through WebKitWebDriver, webkit.mjs); echoes the
+// page's <pre id="out"> log as it grows and prints the RESULT line.
+// With --fresh, the page (default pages/browser.html?tests=fresh) lists its cases (?list=1) and each
+// runs alone (?case=NAME) after a new navigation, a new realm (each-case.mjs).
+//   node runners/run-webdriver.mjs [page] [--page=NAME.html] [--fresh] [--browser=firefox|webkit]
+// env: see firefox.mjs and webkit.mjs
 import { launchFirefox } from './firefox.mjs';
+import { launchWebKit } from './webkit.mjs';
 import { serve } from './serve.mjs';
 import { CASE_TIMEOUT_MS, eachCase, withQuery } from './each-case.mjs';
 
 const args = process.argv.slice(2);
 const fresh = args.includes('--fresh');
 const pageArg = args.find((a) => a.startsWith('--page='))?.slice('--page='.length);
+const browserName = args.find((a) => a.startsWith('--browser='))?.slice('--browser='.length) ?? 'firefox';
+const launch = { firefox: launchFirefox, webkit: launchWebKit }[browserName];
+if (!launch) throw new Error(`--browser=${browserName}: firefox or webkit`);
 const page = pageArg ?? args.find((a) => !a.startsWith('--')) ?? (fresh ? 'pages/browser.html?tests=fresh' : 'pages/browser.html');
 const TIMEOUT_MS = 120_000;
 
 const { server, origin } = await serve();
 
-let firefox;
+let browser;
 let finishing = false;
 // A watchdog: with --fresh, each case starts it again.
 const timer = setTimeout(() => {
   console.log('RESULT {"passed":0,"failed":1}');
-  console.error(`run-firefox: timed out after ${TIMEOUT_MS / 1000} s`);
+  console.error(`run-webdriver: timed out after ${TIMEOUT_MS / 1000} s`);
   finish(1);
 }, TIMEOUT_MS);
 
@@ -30,7 +35,7 @@ async function finish(c) {
   if (finishing) return;
   finishing = true;
   clearTimeout(timer);
-  await firefox?.close();
+  await browser?.close();
   server.close();
   server.closeAllConnections?.();
   process.exit(c);
@@ -43,7 +48,7 @@ process.on('SIGTERM', () => finish(143));
 // to `log`; answers the value. Each navigation must be a new realm: a page
 // still holding the mark of an earlier url fails.
 async function follow(url, { log = console.log, until = 'globalThis.__alsResult', timeout = TIMEOUT_MS } = {}) {
-  const { wd, session: s } = firefox;
+  const { wd, session: s } = browser;
   await wd('POST', `${s}/url`, { url });
   // No console API in classic WebDriver: the page mirrors console.log into <pre id="out">,
   // so read it back and hand on only the new tail each round. The script's own globalThis
@@ -90,13 +95,13 @@ async function eachInFreshPage(url) {
 
 let code = 1;
 try {
-  firefox = await launchFirefox();
+  browser = await launch();
   const url = `${origin}/${encodeURI(page)}`;
   code = fresh ? await eachInFreshPage(url) : await whole(url);
 } catch (e) {
   // After a timeout, finish() already printed RESULT and is tearing the session down.
   if (!finishing) {
-    console.error(`run-firefox: ${e?.stack ?? e}`);
+    console.error(`run-webdriver: ${e?.stack ?? e}`);
     console.log('RESULT {"passed":0,"failed":1}');
   }
   code = 1;

@@ -1,16 +1,21 @@
-// node bench/firefox.mjs <impl:workload>...: each workload in a fresh page
-// (a new document: a new realm) of one headless Firefox (../firefox.mjs), one
-// JSON line each, after one with the browser's version. WebDriver cannot
+// node bench/webdriver.mjs --browser=firefox|webkit <impl:workload>...: each
+// workload in a fresh page (a new document: a new realm) of one browser driven
+// through WebDriver (headless Firefox, or WebKit's MiniBrowser: ../runners/),
+// one JSON line each, after one with the browser's version. WebDriver cannot
 // force a GC, so the memory workloads report no heap.
 import { serve } from '../runners/serve.mjs';
 import { launchFirefox } from '../runners/firefox.mjs';
+import { launchWebKit } from '../runners/webkit.mjs';
 
-const jobs = process.argv.slice(2).map((j) => j.split(':'));
+const [browserArg, ...jobArgs] = process.argv.slice(2);
+const browserName = browserArg.slice('--browser='.length);
+const launch = { firefox: launchFirefox, webkit: launchWebKit }[browserName];
+const jobs = jobArgs.map((j) => j.split(':'));
 const { server, origin } = await serve();
-const firefox = await launchFirefox();
-const { wd, session } = firefox;
+const browser = await launch();
+const { wd, session } = browser;
 try {
-  console.log(JSON.stringify({ version: `Firefox ${firefox.version}` }));
+  console.log(JSON.stringify({ version: `${browserName === 'webkit' ? 'WebKit' : 'Firefox'} ${browser.version}` }));
   for (const [impl, workload] of jobs) {
     await wd('POST', `${session}/url`, { url: `${origin}/bench/page.html?impl=${encodeURIComponent(impl)}&workload=${workload}` });
     let result = null;
@@ -21,7 +26,7 @@ try {
     console.log(JSON.stringify({ impl, workload, ...result }));
   }
 } finally {
-  await firefox.close();
+  await browser.close();
   server.close();
   server.closeAllConnections?.();
 }
