@@ -26,56 +26,37 @@ pub fn wasm_toolchain() -> Result {
     Ok(())
 }
 
-/// Debian's Chromium and its driver (never a downloaded browser build).
-pub fn chromium() -> Result {
-    if Path::new("/usr/bin/chromium").exists() && Path::new("/usr/bin/chromedriver").exists() {
+/// Installs Debian `packages` (with `options` such as --no-install-recommends)
+/// unless every file of `needed` is there.
+fn debian(needed: &[&str], options: &[&str], packages: &[&str]) -> Result {
+    if needed.iter().all(|file| Path::new(file).exists()) {
         return Ok(());
     }
-    eprintln!("installing chromium and chromium-driver from Debian");
-    status(Command::new("apt-get").args(["-o", "DPkg::Lock::Timeout=600", "update"]))?;
-    status(Command::new("apt-get").args([
-        "-o",
-        "DPkg::Lock::Timeout=600",
-        "install",
-        "-y",
-        "chromium",
-        "chromium-driver",
-    ]))
+    eprintln!("installing {} from Debian", packages.join(", "));
+    let apt = || {
+        let mut cmd = Command::new("apt-get");
+        cmd.args(["-o", "DPkg::Lock::Timeout=600"]);
+        cmd
+    };
+    status(apt().arg("update"))?;
+    status(apt().args(["install", "-y"]).args(options).args(packages))
+}
+
+/// Debian's Chromium and its driver (never a downloaded browser build).
+pub fn chromium() -> Result {
+    debian(&["/usr/bin/chromium", "/usr/bin/chromedriver"], &[], &["chromium", "chromium-driver"])
 }
 
 /// Debian's WebKitGTK WebDriver (it brings MiniBrowser, WebKit's own test
 /// browser) and Xvfb, the X display MiniBrowser needs.
 pub fn webkit() -> Result {
-    if Path::new("/usr/bin/WebKitWebDriver").exists() && Path::new("/usr/bin/Xvfb").exists() {
-        return Ok(());
-    }
-    eprintln!("installing webkit2gtk-driver and xvfb from Debian");
-    status(Command::new("apt-get").args(["-o", "DPkg::Lock::Timeout=600", "update"]))?;
-    status(Command::new("apt-get").args([
-        "-o",
-        "DPkg::Lock::Timeout=600",
-        "install",
-        "-y",
-        "webkit2gtk-driver",
-        "xvfb",
-    ]))
+    debian(&["/usr/bin/WebKitWebDriver", "/usr/bin/Xvfb"], &[], &["webkit2gtk-driver", "xvfb"])
 }
 
 /// Debian's Firefox ESR and geckodriver (from crates.io); answers the
 /// geckodriver path.
 pub fn firefox() -> Result<PathBuf> {
-    if !Path::new("/usr/bin/firefox-esr").exists() {
-        eprintln!("installing firefox-esr from Debian");
-        status(Command::new("apt-get").args(["-o", "DPkg::Lock::Timeout=600", "update"]))?;
-        status(Command::new("apt-get").args([
-            "-o",
-            "DPkg::Lock::Timeout=600",
-            "install",
-            "-y",
-            "--no-install-recommends",
-            "firefox-esr",
-        ]))?;
-    }
+    debian(&["/usr/bin/firefox-esr"], &["--no-install-recommends"], &["firefox-esr"])?;
     let cargo_bin = std::env::var_os("CARGO_HOME")
         .map(PathBuf::from)
         .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))
