@@ -31,6 +31,12 @@ fn lints(npm: &NpmTools) -> Vec<(&'static str, Command)> {
 /// The lints whose names `wanted` takes.
 pub fn run(npm: &NpmTools, wanted: &dyn Fn(&str) -> bool) -> Vec<Outcome> {
     let root = root();
+    // rustup's minimal profile has neither rustfmt nor clippy.
+    for (tool, component) in [("fmt", "rustfmt"), ("clippy", "clippy")] {
+        if !capture(Command::new("cargo").args([tool, "--version"])).0 {
+            let _ = capture(Command::new("rustup").args(["component", "add", component]));
+        }
+    }
     lints(npm)
         .into_iter()
         .filter(|(name, _)| wanted(name))
