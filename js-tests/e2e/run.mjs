@@ -1,13 +1,17 @@
 // End-to-end tests of the www/ demos, as `cargo xtask demo` serves them:
 // each test gets a fresh browser context (no Service Worker or storage left
-// from another), drives a page in headless Chromium and throws on any wrong
-// attribution. Ends with the harness's RESULT line.
+// from another), drives a page in headless Chromium (or, with
+// --browser=webkit, a new WebKit session through WebDriver:
+// webdriver-page.mjs) and throws on any wrong attribution. Ends with the
+// harness's RESULT line.
 //   DEMO_URL: the served www/ (xtask starts the demo server);
 //   SCREENSHOTS: the folder for screenshots (ignored by git);
 //   PLAYWRIGHT_CORE, CHROMIUM: see chromium.mjs. Arguments filter tests by name.
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { launchChromium } from '../runners/chromium.mjs';
+import { launchWebKit } from '../runners/webkit.mjs';
+import { webDriverPage } from './webdriver-page.mjs';
 
 const DEMOS = ['index', 'logger', 'http-context', 'waterfall'];
 
@@ -15,7 +19,9 @@ const base = process.env.DEMO_URL;
 if (!base) throw new Error('set DEMO_URL to the served www/ (cargo xtask test starts it)');
 const shots = process.env.SCREENSHOTS ?? join(process.cwd(), 'screenshots');
 await mkdir(shots, { recursive: true });
-const filters = process.argv.slice(2);
+const args = process.argv.slice(2);
+const webkit = args.includes('--browser=webkit');
+const filters = args.filter((a) => !a.startsWith('--'));
 
 const tests = [];
 for (const demo of DEMOS) {
@@ -23,19 +29,29 @@ for (const demo of DEMOS) {
   for (const test of module.tests) tests.push(test);
 }
 
-const browser = await launchChromium();
+// A fresh realm per test: a new Chromium context, or a new WebKit session.
+async function freshPage() {
+  if (webkit) {
+    const session = await launchWebKit();
+    return { page: webDriverPage(session), context: null, close: () => session.close() };
+  }
+  const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+  return { page: await context.newPage(), context, close: () => context.close() };
+}
+
+const browser = webkit ? null : await launchChromium();
 let passed = 0;
 let failed = 0;
 try {
-  for (const test of tests.filter((t) => !filters.length || filters.some((f) => t.name.includes(f)))) {
-    const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
-    const page = await context.newPage();
+  const chosen = tests.filter((t) => !filters.length || filters.some((f) => t.name.includes(f)));
+  for (const test of chosen) {
+    const { page, context, close } = await freshPage();
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('console', (m) => {
       if (m.type() === 'error') errors.push(m.text());
     });
-    const shot = (name) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+    const shot = (name) => page.screenshot({ path: join(shots, `${webkit ? "webkit " : ""}${name}.png`), fullPage: true });
     try {
       await test.run(page, { base, shot, context, errors });
       if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
@@ -46,11 +62,11 @@ try {
       console.log(`FAIL ${test.name}: ${e.stack ?? e}`);
       await shot(`FAILED ${test.name.replace(/[^\w.-]+/g, '_')}`).catch(() => {});
     } finally {
-      await context.close();
+      await close();
     }
   }
 } finally {
-  await browser.close();
+  await browser?.close();
 }
 console.log(`screenshots in ${shots}`);
 console.log(`RESULT ${JSON.stringify({ passed, failed })}`);

@@ -86,8 +86,9 @@ pub fn all(filters: &[String]) -> Result {
             });
         }
     }
-    if wanted(DEMOS_END_TO_END) {
-        outcomes.push(demos_end_to_end(&npm, &js_tests));
+    let demos: Vec<(&str, &[&str])> = DEMOS_END_TO_END.into_iter().filter(|(n, _)| wanted(n)).collect();
+    if !demos.is_empty() {
+        outcomes.extend(demos_end_to_end(&npm, &js_tests, &demos));
     }
     outcomes.extend(crate::otel::run(&wanted, &npm, &drivers, &js_tests));
 
@@ -251,12 +252,15 @@ fn js_hosts(npm: &NpmTools, drivers: &Drivers, dir: &Path, tarball: &Path) -> Ve
 const SCRATCH_TOOLS: [&str; 10] =
     ["node", "deno", "bun", "workerd", "tsc", "vite", "vite-plugin", "esbuild", "webpack", "import-map"];
 
-const DEMOS_END_TO_END: &str = "www demos end to end in headless Chromium";
+/// The demos' end-to-end suites: each name and e2e/run.mjs's arguments.
+const DEMOS_END_TO_END: [(&str, &[&str]); 2] =
+    [("www demos end to end in headless Chromium", &[]), ("www demos end to end in WebKit", &["--browser=webkit"])];
 
 /// Serves www/ as `cargo xtask demo` does (on a free port, for the rest of
-/// this process) and drives every demo in headless Chromium (js-tests/e2e/run.mjs).
+/// this process) and drives every demo in each browser of `demos`
+/// (js-tests/e2e/run.mjs).
 /// Screenshots go to target/demo-screenshots/.
-fn demos_end_to_end(npm: &NpmTools, js_tests: &Path) -> Outcome {
+fn demos_end_to_end(npm: &NpmTools, js_tests: &Path, demos: &[(&str, &[&str])]) -> Vec<Outcome> {
     let ready = demo::prepare().and_then(|www| {
         let listener = TcpListener::bind(("127.0.0.1", 0)).map_err(|e| e.to_string())?;
         let addr = listener.local_addr().map_err(|e| e.to_string())?;
@@ -264,16 +268,20 @@ fn demos_end_to_end(npm: &NpmTools, js_tests: &Path) -> Outcome {
     });
     let (listener, www, url) = match ready {
         Ok(ready) => ready,
-        Err(e) => return report(DEMOS_END_TO_END, false, &e, None),
+        Err(e) => return demos.iter().map(|(name, _)| report(name, false, &e, None)).collect(),
     };
     std::thread::spawn(move || demo::serve_on(listener, www));
-    let mut cmd = Command::new("node");
-    cmd.current_dir(js_tests)
-        .arg("e2e/run.mjs")
-        .env("DEMO_URL", url)
-        .env("SCREENSHOTS", root().join("target/demo-screenshots"))
-        .env("PLAYWRIGHT_CORE", npm.bin.join("../playwright-core"));
-    suite(DEMOS_END_TO_END, &mut cmd, js_counts)
+    let run = |(name, args): &(&str, &[&str])| {
+        let mut cmd = Command::new("node");
+        cmd.current_dir(js_tests)
+            .arg("e2e/run.mjs")
+            .args(*args)
+            .env("DEMO_URL", &url)
+            .env("SCREENSHOTS", root().join("target/demo-screenshots"))
+            .env("PLAYWRIGHT_CORE", npm.bin.join("../playwright-core"));
+        suite(name, &mut cmd, js_counts)
+    };
+    demos.iter().map(run).collect()
 }
 
 /// `npm install` of the tarball into an empty project, then an import there.

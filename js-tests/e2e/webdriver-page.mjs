@@ -1,0 +1,82 @@
+// The part of Playwright's page that the demo tests use (index, logger,
+// waterfall, http-context), over a WebDriver session (../runners/webdriver.mjs),
+// so that they run in WebKit too. Classic WebDriver has no network, console or
+// service-worker events: a test gets no browser context there and checks what
+// the page shows (http-context.mjs).
+import { writeFile } from 'node:fs/promises';
+
+const POLL_MS = 50;
+
+export function webDriverPage({ wd, session }) {
+  let currentUrl = 'about:blank';
+  const run = async (body, args = []) => {
+    const [value, href] = await wd('POST', `${session}/execute/sync`, {
+      script: `const value = (() => { ${body} })(); return [value, location.href];`,
+      args,
+    });
+    currentUrl = href;
+    return value;
+  };
+  const until = async (probe, timeout, what) => {
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      const value = await probe();
+      if (value) return value;
+      if (Date.now() > deadline) throw new Error(`timed out after ${timeout} ms waiting for ${what}`);
+      await new Promise((ok) => setTimeout(ok, POLL_MS));
+    }
+  };
+  const element = (selector, timeout = 30_000) =>
+    until(async () => {
+      try {
+        return await wd('POST', `${session}/element`, { using: 'css selector', value: selector });
+      } catch {
+        return null;
+      }
+    }, timeout, selector).then((found) => Object.values(found)[0]);
+
+  return {
+    async goto(url) {
+      await wd('POST', `${session}/url`, { url });
+      currentUrl = await wd('GET', `${session}/url`);
+    },
+    url: () => currentUrl,
+    title: () => wd('GET', `${session}/title`),
+    async click(selector, { timeout } = {}) {
+      await wd('POST', `${session}/element/${await element(selector, timeout)}/click`, {});
+    },
+    async fill(selector, value) {
+      const id = await element(selector);
+      await wd('POST', `${session}/element/${id}/clear`, {});
+      await wd('POST', `${session}/element/${id}/value`, { text: value });
+    },
+    waitForFunction: (fn, arg, { timeout = 30_000 } = {}) =>
+      until(() => run(`return (${fn})(arguments[0]);`, [arg]), timeout, String(fn)),
+    waitForSelector: (selector, { timeout = 30_000 } = {}) =>
+      until(() => run('return document.querySelector(arguments[0]) !== null;', [selector]), timeout, selector),
+    // Playwright matches the URL the navigation committed; a page may then
+    // add a query of its own (the logger does), which polling would see first.
+    async waitForURL(url, { timeout = 30_000 } = {}) {
+      const reached = (at) => at === url || (!/[?#]/.test(url) && at.split(/[?#]/)[0] === url);
+      currentUrl = await until(async () => {
+        const at = await wd('GET', `${session}/url`);
+        return reached(at) && at;
+      }, timeout, url);
+    },
+    $$eval: (selector, fn) => run(`return (${fn})(Array.from(document.querySelectorAll(arguments[0])));`, [selector]),
+    textContent: (selector) => run('return document.querySelector(arguments[0])?.textContent ?? null;', [selector]),
+    locator: (selector) => ({ count: () => run('return document.querySelectorAll(arguments[0]).length;', [selector]) }),
+    async evaluate(fn, arg) {
+      const script = `const done = arguments[arguments.length - 1];
+        Promise.resolve().then(() => (${fn})(arguments[0])).then(
+          (value) => done({ value }), (e) => done({ error: String(e && e.stack || e) }));`;
+      const { value, error } = await wd('POST', `${session}/execute/async`, { script, args: [arg] });
+      if (error) throw new Error(error);
+      return value;
+    },
+    async screenshot({ path }) {
+      await writeFile(path, Buffer.from(await wd('GET', `${session}/screenshot`), 'base64'));
+    },
+    on() {}, // no console or error events over classic WebDriver
+  };
+}
