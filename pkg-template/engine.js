@@ -2,9 +2,11 @@
 // als-wasm/csp ran the same Rust compiled to JavaScript (wasm2js) because
 // the page's policy forbids compiling WebAssembly. The first entry to start
 // an engine decides (init.js, init-js.js, init-workerd.js); the others find
-// it started.
+// it started and start nothing.
 export let engine = null;
 
-export function started(name) {
-  engine ??= name;
+export function start(name, init) {
+  if (engine !== null) return;
+  init();
+  engine = name;
 }

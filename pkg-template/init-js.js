@@ -4,9 +4,6 @@
 // a strict policy would report a violation on every load.
 import { initSyncJs } from './als_wasm.js';
 import { instantiate } from './wasm-js.js';
-import { engine, started } from './engine.js';
+import { start } from './engine.js';
 
-if (engine === null) {
-  initSyncJs(instantiate);
-  started('js');
-}
+start('js', () => initSyncJs(instantiate));

@@ -3,9 +3,6 @@
 // WebAssembly.Module (wrangler does this by default).
 import { initSync } from './als_wasm.js';
 import module from './als_wasm_bg.wasm';
-import { engine, started } from './engine.js';
+import { start } from './engine.js';
 
-if (engine === null) {
-  initSync({ module });
-  started('wasm');
-}
+start('wasm', () => initSync({ module }));

@@ -3,17 +3,16 @@
 // entry but workerd.js (init-workerd.js) and csp.js (init-js.js).
 import { initSync } from './als_wasm.js';
 import { wasmBytes } from './wasm-bytes.js';
-import { engine, started } from './engine.js';
+import { start } from './engine.js';
 
-if (engine === null) {
+start('wasm', () => {
   // Chromium and Firefox refuse at compiling, WebKit at instantiating.
   try {
     initSync({ module: new WebAssembly.Module(wasmBytes()) });
   } catch (error) {
     throw wasmRefused(error);
   }
-  started('wasm');
-}
+});
 
 // What a page whose Content-Security-Policy forbids WebAssembly (or an engine
 // without it, such as iOS in Lockdown Mode) gets instead of a bare

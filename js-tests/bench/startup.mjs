@@ -14,6 +14,7 @@ import { serve } from '../runners/serve.mjs';
 import { launchChromium } from '../runners/chromium.mjs';
 import { launchFirefox } from '../runners/firefox.mjs';
 import { launchWebKit } from '../runners/webkit.mjs';
+import { pageValue } from '../runners/webdriver.mjs';
 
 const SAMPLES = 15;
 const BUNDLES = { 'als-wasm': "export * from 'als-wasm';", 'als-wasm/csp': "export * from 'als-wasm/csp';" };
@@ -73,11 +74,9 @@ async function inWebDriver(launch, name) {
   try {
     return await samples(`${name} ${browser.version}`, async (bundle) => {
       await wd('POST', `${session}/url`, { url: url(bundle) });
-      for (const deadline = Date.now() + 30_000; Date.now() < deadline; await new Promise((ok) => setTimeout(ok, 20))) {
-        const result = await wd('POST', `${session}/execute/sync`, { script: 'return globalThis.__startup ?? null;', args: [] });
-        if (result) return result;
-      }
-      throw new Error(`${url(bundle)}: no result`);
+      const result = await pageValue(browser, 'globalThis.__startup', { timeout: 30_000, every: 20 });
+      if (!result) throw new Error(`${url(bundle)}: no result`);
+      return result;
     });
   } finally {
     await browser.close();

@@ -6,6 +6,7 @@
 import { serve } from '../runners/serve.mjs';
 import { launchFirefox } from '../runners/firefox.mjs';
 import { launchWebKit } from '../runners/webkit.mjs';
+import { pageValue } from '../runners/webdriver.mjs';
 
 const [browserArg, ...jobArgs] = process.argv.slice(2);
 const browserName = browserArg.slice('--browser='.length);
@@ -18,11 +19,7 @@ try {
   console.log(JSON.stringify({ version: `${browserName === 'webkit' ? 'WebKit' : 'Firefox'} ${browser.version}` }));
   for (const [impl, workload] of jobs) {
     await wd('POST', `${session}/url`, { url: `${origin}/bench/page.html?impl=${encodeURIComponent(impl)}&workload=${workload}` });
-    let result = null;
-    for (const deadline = Date.now() + 180_000; !result; await new Promise((ok) => setTimeout(ok, 100))) {
-      if (Date.now() > deadline) result = { error: 'timed out' };
-      else result = await wd('POST', `${session}/execute/sync`, { script: 'return globalThis.__bench ?? null;', args: [] });
-    }
+    const result = (await pageValue(browser, 'globalThis.__bench', { timeout: 180_000, every: 100 })) ?? { error: 'timed out' };
     console.log(JSON.stringify({ impl, workload, ...result }));
   }
 } finally {

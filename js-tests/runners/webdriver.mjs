@@ -68,3 +68,14 @@ export async function startSession(program, args, capabilities, { env = process.
   }
   return { wd, session: `/session/${sessionId}`, version, close };
 }
+
+// The value of `expression` in the session's page, polled every `every` ms
+// until it is not null or undefined; null after `timeout` ms.
+export async function pageValue({ wd, session }, expression, { timeout, every = 50 }) {
+  const script = `return (${expression}) ?? null;`;
+  for (const deadline = Date.now() + timeout; Date.now() < deadline; await new Promise((ok) => setTimeout(ok, every))) {
+    const value = await wd('POST', `${session}/execute/sync`, { script, args: [] });
+    if (value !== null) return value;
+  }
+  return null;
+}

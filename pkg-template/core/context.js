@@ -11,8 +11,9 @@
 // bundles, or a Rust app's own wasm beside the npm package): all copies read
 // and switch one current frame, take keys from one counter, and one carrier
 // (the first installed) carries that frame for all of them.
-// v4: the default write counts frame switches (`switches`), which v3 copies
-// would not.
+// The symbol's version names the shape of the object below, so that copies
+// that read or write it differently (this one counts frame switches in the
+// default write) never share one.
 const REALM = Symbol.for('als-wasm.context.v4');
 const realm = globalThis[REALM] ?? newRealmContext();
 

@@ -31,21 +31,21 @@ impl Drivers {
     pub fn new(npm: &NpmTools, geckodriver: &Path) -> Self {
         Drivers { playwright_core: npm.bin.join("../playwright-core"), geckodriver: geckodriver.to_owned() }
     }
+
+    /// The command that runs a runner's `args` (from `Browser::args`) in js-tests/.
+    pub fn command(&self, js_tests: &Path, args: &[String]) -> Command {
+        let mut cmd = Command::new("node");
+        cmd.current_dir(js_tests)
+            .args(args)
+            .env("PLAYWRIGHT_CORE", &self.playwright_core)
+            .env("GECKODRIVER", &self.geckodriver);
+        cmd
+    }
 }
 
 impl Browser {
     /// The runner's arguments for a page (`--page=…`, `--fresh`), from js-tests/.
     pub fn args(&self, page_args: &[String]) -> Vec<String> {
         self.runner.iter().map(|a| (*a).to_owned()).chain(page_args.iter().cloned()).collect()
-    }
-
-    /// The command that runs `args` (from `args()`) in js-tests/.
-    pub fn command(drivers: &Drivers, js_tests: &Path, args: &[String]) -> Command {
-        let mut cmd = Command::new("node");
-        cmd.current_dir(js_tests)
-            .args(args)
-            .env("PLAYWRIGHT_CORE", &drivers.playwright_core)
-            .env("GECKODRIVER", &drivers.geckodriver);
-        cmd
     }
 }

@@ -31,15 +31,15 @@ fn lints(npm: &NpmTools) -> Vec<(&'static str, Command)> {
 /// The lints whose names `wanted` takes.
 pub fn run(npm: &NpmTools, wanted: &dyn Fn(&str) -> bool) -> Vec<Outcome> {
     let root = root();
+    let chosen: Vec<_> = lints(npm).into_iter().filter(|(name, _)| wanted(name)).collect();
     // rustup's minimal profile has neither rustfmt nor clippy.
     for (tool, component) in [("fmt", "rustfmt"), ("clippy", "clippy")] {
-        if !capture(Command::new("cargo").args([tool, "--version"])).0 {
+        if !chosen.is_empty() && !capture(Command::new("cargo").args([tool, "--version"])).0 {
             let _ = capture(Command::new("rustup").args(["component", "add", component]));
         }
     }
-    lints(npm)
+    chosen
         .into_iter()
-        .filter(|(name, _)| wanted(name))
         .map(|(name, mut cmd)| {
             println!("== {name}");
             let (ok, out) = capture(cmd.current_dir(&root));

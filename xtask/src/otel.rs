@@ -11,7 +11,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::browsers::{Browser, Drivers, BROWSERS};
+use crate::browsers::{Drivers, BROWSERS};
 use crate::outcome::{built_suite, report, Outcome};
 use crate::pack;
 use crate::run::capture;
@@ -86,7 +86,7 @@ pub fn run(wanted: &dyn Fn(&str) -> bool, npm: &NpmTools, drivers: &Drivers, js_
 
     // Each run's `OTEL {...}` counts are printed: docs/opentelemetry.md quotes them.
     for (name, args, _) in pages {
-        let mut cmd = Browser::command(drivers, js_tests, &args);
+        let mut cmd = drivers.command(js_tests, &args);
         outcomes.push(built_suite(&name, js_tests, &mut cmd, "OTEL "));
     }
     for TreeSuite { name, program, args, env } in trees {

@@ -149,7 +149,7 @@ fn js_hosts(npm: &NpmTools, drivers: &Drivers, dir: &Path, tarball: &Path) -> Ve
     // A page suite in `browser`: its runner's arguments after the runner.
     let in_browser = |browser: &Browser, page_args: &[&str]| {
         let page_args: Vec<String> = page_args.iter().map(|a| (*a).to_owned()).collect();
-        Browser::command(drivers, dir, &browser.args(&page_args))
+        drivers.command(dir, &browser.args(&page_args))
     };
     let scratch = |tool: &str| {
         let mut cmd = host(node20, &["toolchains/run.mjs"]);
@@ -240,10 +240,10 @@ fn js_hosts(npm: &NpmTools, drivers: &Drivers, dir: &Path, tarball: &Path) -> Ve
         host(node20, &["plugin/all.mjs"]),
     ));
     for bundled::Suite { name, args } in bundled::suites() {
-        suites.push((name, Browser::command(drivers, dir, &args)));
+        suites.push((name, drivers.command(dir, &args)));
     }
     for (name, args) in csp::suites() {
-        suites.push((name, Browser::command(drivers, dir, &args)));
+        suites.push((name, drivers.command(dir, &args)));
     }
     suites
 }
