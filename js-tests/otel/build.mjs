@@ -1,8 +1,9 @@
 // node otel/build.mjs: bundles the OpenTelemetry end-to-end page (app.mjs)
 // with esbuild into js-tests/.bundled/otel/<build>/ (ignored by git), once
-// per context manager (managers/*.mjs): ours, zone.js's, the stack one, and
+// per context manager (managers/*.mjs): ours, zone.js's, the stack one,
 // zone.js's again with async/await compiled to generators (OTel's
-// documented workaround). Everything resolves from js-tests/otel/node_modules
+// documented workaround), and ours with zone.js loaded first (native and
+// compiled async/await). Everything resolves from js-tests/otel/node_modules
 // (OTel's 2.x web line and als-wasm, installed there by xtask). Checks what
 // a page's result depends on: one copy of @opentelemetry/api, native await
 // kept (or compiled away) in the page's own code, zone.js only where wanted.
@@ -19,6 +20,8 @@ export const BUILDS = [
   { name: 'zone', manager: 'zone', downlevel: false },
   { name: 'stack', manager: 'stack', downlevel: false },
   { name: 'zone-downleveled', manager: 'zone', downlevel: true },
+  { name: 'ours-zone', manager: 'ours-zone', downlevel: false },
+  { name: 'ours-zone-downleveled', manager: 'ours-zone', downlevel: true },
 ];
 
 // The page imports its manager as 'otel-context-manager'.
@@ -55,9 +58,9 @@ async function one({ name, manager, downlevel }) {
   const apis = inputs(metafile, /^(.*node_modules\/@opentelemetry\/api)\//);
   if (apis.size !== 1) throw new Error(`${apis.size} copies of @opentelemetry/api: ${[...apis].join(', ')}`);
   const zone = inputs(metafile, /node_modules\/(zone\.js)\//).size > 0;
-  if (zone !== (manager === 'zone')) throw new Error(`zone.js ${zone ? '' : 'not '}bundled`);
+  if (zone !== manager.includes('zone')) throw new Error(`zone.js ${zone ? '' : 'not '}bundled`);
   const ours = inputs(metafile, /node_modules\/(als-wasm)\//).size > 0;
-  if (ours !== (manager === 'ours')) throw new Error(`als-wasm ${ours ? '' : 'not '}bundled`);
+  if (ours !== manager.startsWith('ours')) throw new Error(`als-wasm ${ours ? '' : 'not '}bundled`);
   // actions.mjs's own line, as esbuild prints it: native await, or a yield.
   const native = code.includes('await io.get(io.url(i, "fetch-first"');
   const compiled = code.includes('yield io.get(io.url(i, "fetch-first"');

@@ -44,10 +44,10 @@
 //   out of contexts, and root continuations would start in whatever frame
 //   was left: identity and soundness win (docs/browser-carrier.md, limits).
 import { ROOT, currentFrame, swapFrame, frameSwitches, onLeftBehind, providePromiseInternals } from '../core/context.js';
+import { followReplacedPromise } from './replaced-promise.js';
 
 export function installPromise(global) {
-  // %Promise% itself, even where zone.js has replaced the global Promise.
-  const NativePromise = (async () => {})().constructor;
+  const NativePromise = intrinsicPromise(global);
   const proto = NativePromise.prototype;
   const nativeThen = original(proto, 'then');
   if (!nativeThen) return false;
@@ -201,25 +201,6 @@ export function installPromise(global) {
     return handed;
   }
 
-  // Makes p[name], an own writable data property, an accessor that answers
-  // read(this, value); assigning keeps working as it did.
-  function accessor(p, name, read) {
-    const desc = Object.getOwnPropertyDescriptor(p, name);
-    if (!desc?.writable || !desc.configurable) return;
-    let value = desc.value;
-    Object.defineProperty(p, name, {
-      configurable: true,
-      enumerable: desc.enumerable,
-      get() {
-        return read(this, value);
-      },
-      set(next) {
-        if (this === p) value = next;
-        else Object.defineProperty(this, name, { value: next, writable: true, enumerable: true, configurable: true });
-      },
-    });
-  }
-
   // The prototypes between a subclass instance and Promise.prototype: their
   // own constructor arms, their own then hands out when armed. Nothing is
   // hooked unless the chain leads to Promise.prototype.
@@ -282,11 +263,21 @@ export function installPromise(global) {
   }
   Object.defineProperty(resolve, 'name', { value: 'resolve' });
   Object.defineProperty(NativePromise, 'resolve', { value: resolve, writable: true, configurable: true });
-  // Only where the global is %Promise%: zone.js insists on its own.
-  if (global.Promise === NativePromise) {
-    Object.defineProperty(global, 'Promise', { value: StandIn, writable: true, configurable: true });
-  }
+  // The global Promise becomes the stand-in, or stays the class that
+  // replaced %Promise% (zone.js insists on its own), followed as well.
+  followReplacedPromise(global, { NativePromise, StandIn, then, handOut, inFrame, accessor, queue });
   return true;
+}
+
+// %Promise% itself, also where zone.js replaced the global Promise first:
+// an async function's promise, unless the build compiled `async` away (as
+// Angular's CLI does where zone.js is loaded), when that answers the global
+// Promise; zone.js keeps the one it replaced under a symbol.
+function intrinsicPromise(global) {
+  const bySyntax = (async () => {})().constructor;
+  if (bySyntax !== global.Promise) return bySyntax;
+  const saved = typeof global.Zone?.__symbol__ === 'function' ? global[global.Zone.__symbol__('Promise')] : undefined;
+  return typeof saved === 'function' && saved.prototype !== bySyntax.prototype ? saved : bySyntax;
 }
 
 // The engine's own proto[name], also when zone.js patched it before us (it
@@ -297,4 +288,23 @@ function original(proto, name) {
     if (isNative(candidate)) return candidate;
   }
   return undefined;
+}
+
+// Makes p[name], an own writable data property, an accessor that answers
+// read(this, value); assigning keeps working as it did.
+function accessor(p, name, read) {
+  const desc = Object.getOwnPropertyDescriptor(p, name);
+  if (!desc?.writable || !desc.configurable) return;
+  let value = desc.value;
+  Object.defineProperty(p, name, {
+    configurable: true,
+    enumerable: desc.enumerable,
+    get() {
+      return read(this, value);
+    },
+    set(next) {
+      if (this === p) value = next;
+      else Object.defineProperty(this, name, { value: next, writable: true, enumerable: true, configurable: true });
+    },
+  });
 }

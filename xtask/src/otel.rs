@@ -1,7 +1,8 @@
 //! The OpenTelemetry end-to-end suites, js-tests/otel/: the real
 //! web SDK from npm with fetch and XHR instrumentation around concurrent
 //! page actions, bundled once per context manager (ours, zone.js's with
-//! native and with compiled-away async/await, the stack one) and run in
+//! native and with compiled-away async/await, the stack one, ours with
+//! zone.js loaded first) and run in
 //! every browser (browsers.rs), each page in a new realm; and the same
 //! actions on the server hosts, ours against OTel's
 //! AsyncLocalStorageContextManager (identical span trees). js-tests/otel is
@@ -20,11 +21,13 @@ use crate::tools::NpmTools;
 const PREFIX: &str = "opentelemetry end to end";
 
 /// js-tests/otel/build.mjs's builds (.bundled/otel/<build>/) and what each holds.
-const BUILDS: [(&str, &str); 4] = [
+const BUILDS: [(&str, &str); 6] = [
     ("ours", "als-wasm/opentelemetry"),
     ("zone", "ZoneContextManager, native async/await"),
     ("zone-downleveled", "ZoneContextManager, async/await compiled to generators"),
     ("stack", "StackContextManager"),
+    ("ours-zone", "als-wasm/opentelemetry and zone.js loaded first, native async/await"),
+    ("ours-zone-downleveled", "als-wasm/opentelemetry and zone.js loaded first, async/await compiled to generators"),
 ];
 
 /// (name, runner arguments, page) of every browser suite.
