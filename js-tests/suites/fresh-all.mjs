@@ -12,6 +12,7 @@ import '../fresh/moved-port.mjs';
 import '../fresh/servers.mjs';
 import '../fresh/native-calls.mjs';
 import '../fresh/broadcast.mjs';
+import '../fresh/uncaught.mjs';
 import '../fresh/early-subclass.mjs';
 import '../fresh/stress-root.mjs';
 import '../fresh/variable-root.mjs';

@@ -7,6 +7,7 @@ import { installSchedulers } from './schedulers.js';
 import { installEvents } from './events.js';
 import { installObservers } from './observers.js';
 import { installExtensionApis } from './extension-apis.js';
+import { installUncaught } from './uncaught.js';
 import { claimCarrier } from '../core/context.js';
 
 export function installPatchCarrier() {
@@ -16,5 +17,6 @@ export function installPatchCarrier() {
     installEvents(globalThis);
     installObservers(globalThis);
     installExtensionApis(globalThis);
+    installUncaught(globalThis);
   });
 }

@@ -45,6 +45,7 @@
 //   was left: identity and soundness win (docs/browser-carrier.md, limits).
 import { ROOT, currentFrame, swapFrame, frameSwitches, onLeftBehind, providePromiseInternals } from '../core/context.js';
 import { followReplacedPromise } from './replaced-promise.js';
+import { noteRejected } from './uncaught.js';
 
 export function installPromise(global) {
   const NativePromise = intrinsicPromise(global);
@@ -88,7 +89,29 @@ export function installPromise(global) {
   function Promise(executor) {
     armed = null;
     if (new.target !== Promise && new.target !== undefined) hookSubclass(new.target.prototype);
-    return Reflect.construct(NativePromise, [executor], new.target === Promise ? NativePromise : new.target);
+    const target = new.target === Promise ? NativePromise : new.target;
+    if (typeof executor !== 'function') return Reflect.construct(NativePromise, [executor], target);
+    // Where its reject is called, or its executor throws, the promise is
+    // rejected (uncaught.js); the executor may do either before it exists.
+    let made = null;
+    let early = null;
+    const rejecting = (reject) => (reason) => {
+      if (made === null) early = currentFrame();
+      else noteRejected(made, currentFrame());
+      reject(reason);
+    };
+    made = Reflect.construct(NativePromise, [
+      (resolve, reject) => {
+        try {
+          executor(resolve, rejecting(reject));
+        } catch (error) {
+          early = currentFrame();
+          throw error;
+        }
+      },
+    ], target);
+    if (early !== null) noteRejected(made, early);
+    return made;
   }
   Promise.prototype = proto;
   Object.setPrototypeOf(Promise, NativePromise);
@@ -146,13 +169,26 @@ export function installPromise(global) {
     };
   }
 
+  // Reactions run in the frame of the then() call. Where one throws, or a
+  // rejection passes through, the promise then() answers is rejected in
+  // that frame (uncaught.js). Two closures at most, as inFrame makes.
   function then(onFulfilled, onRejected) {
     const frame = currentFrame();
-    return callNative(priorThen, this, inFrame(frame, onFulfilled), inFrame(frame, onRejected));
+    let derived = null;
+    const fulfilled = typeof onFulfilled === 'function' ? (value) => react(frame, onFulfilled, value, derived) : onFulfilled;
+    const rejected =
+      typeof onRejected === 'function' ? (reason) => react(frame, onRejected, reason, derived) : (reason) => passOn(frame, reason, derived);
+    derived = callNative(priorThen, this, fulfilled, rejected);
+    return derived;
   }
 
+  // The promise finally() answers is rejected through a promise of its own
+  // (the reason passes on after onFinally), in the frame of the call.
   function promiseFinally(onFinally) {
-    return callNative(priorFinally, this, inFrame(currentFrame(), onFinally));
+    const frame = currentFrame();
+    const result = callNative(priorFinally, this, inFrame(frame, onFinally));
+    noteRejected(result, frame);
+    return result;
   }
 
   // The job that opens a bracket in `frame`, made once per frame.
@@ -307,4 +343,23 @@ function accessor(p, name, read) {
       else Object.defineProperty(this, name, { value: next, writable: true, enumerable: true, configurable: true });
     },
   });
+}
+
+// A reaction of then(): fn in `frame`, noting `derived` rejected where fn throws.
+function react(frame, fn, value, derived) {
+  const previous = swapFrame(frame);
+  try {
+    return fn(value);
+  } catch (error) {
+    noteRejected(derived, currentFrame());
+    throw error;
+  } finally {
+    swapFrame(previous);
+  }
+}
+
+// then()'s rejection handler where none was given: the rejection passes on, in `frame`.
+function passOn(frame, reason, derived) {
+  noteRejected(derived, frame);
+  throw reason;
 }

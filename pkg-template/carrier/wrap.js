@@ -12,7 +12,7 @@ export function bindCurrent(fn) {
 
 export function bindFrame(frame, fn) {
   return function (...args) {
-    return runInFrame(frame, fn, this, args);
+    return runInFrame(frame, fn, this, args, true);
   };
 }
 
@@ -53,8 +53,8 @@ export function wrapListeners(proto, frameFor, { handlerProtos = [proto], onList
     if (!wrapper) {
       wrapper = function (event) {
         const frame = frameFor(this, event);
-        if (typeof listener === 'function') return runInFrame(frame, listener, this, [event]);
-        return runInFrame(frame, () => listener.handleEvent(event), undefined, []);
+        if (typeof listener === 'function') return runInFrame(frame, listener, this, [event], true);
+        return runInFrame(frame, () => listener.handleEvent(event), undefined, [], true);
       };
       wrappers.set(listener, wrapper);
       originals.set(wrapper, listener);

@@ -14,7 +14,7 @@
 // The symbol's version names the shape of the object below, so that copies
 // that read or write it differently (this one counts frame switches in the
 // default write) never share one.
-const REALM = Symbol.for('als-wasm.context.v4');
+const REALM = Symbol.for('als-wasm.context.v5');
 const realm = globalThis[REALM] ?? newRealmContext();
 
 function newRealmContext() {
@@ -48,6 +48,10 @@ function newRealmContext() {
     // als-wasm/plugin needs (carrier/plugin-hooks.js, built only where that
     // code is bundled).
     promiseInternals: null,
+    // Set by the patch carrier: called with an exception that a callback
+    // the host calls threw, and the frame it left, before the host reports
+    // it (carrier/uncaught.js).
+    uncaught: null,
     carrier: null,
     nextKey: 1,
     // How many times disable() changed a frame in place.
@@ -186,15 +190,24 @@ export function providePromiseInternals(internals) {
 }
 
 // Runs fn(...args) in `frame`, restoring the previous frame afterwards.
-export function runInFrame(frame, fn, thisArg, args) {
+// `hostCalls`: the host calls fn and reports what it throws (an `error`
+// event), so an exception is noted with the frame it left for that report.
+export function runInFrame(frame, fn, thisArg, args, hostCalls = false) {
   if (realm.enterScope !== null) return realm.enterScope(frame, () => Reflect.apply(fn, thisArg, args));
   const previous = realm.read();
   realm.write(frame);
   try {
     return Reflect.apply(fn, thisArg, args);
+  } catch (error) {
+    if (hostCalls && realm.uncaught !== null) realm.uncaught(error, realm.read());
+    throw error;
   } finally {
     realm.write(previous);
   }
+}
+
+export function onUncaught(fn) {
+  realm.uncaught = fn;
 }
 
 // Node 24's run() on frames, in two halves around the callback, which the

@@ -1,0 +1,180 @@
+// Errors keep their flow: where the global scope is an EventTarget that
+// reports unhandled rejections and uncaught exceptions (browsers, Deno), its
+// listeners run as Node 24 runs `unhandledRejection` and `uncaughtException`
+// handlers (checked with node:async_hooks on Node 24): in the frame where the
+// promise was rejected, and in the frame the throwing callback left. Each
+// listener cancels the event, so that the host neither logs nor exits.
+// At the root: a frame left by an earlier case would hide a listener that
+// runs in whatever frame is current.
+import { test, deepEqual } from '../support/harness.mjs';
+import { AsyncLocalStorage, carrier } from '../support/subject.mjs';
+
+const g = globalThis;
+const reports = typeof g.addEventListener === 'function' && 'onunhandledrejection' in g && 'onerror' in g;
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// Collects what `type` listeners see, by the message of the error: through
+// addEventListener and through the on<type> handler, both.
+function listen(als, type) {
+  const seen = {};
+  const byHandler = {};
+  const messageOf = (error) => (error instanceof Error ? error.message : String(error));
+  const listener = (event) => {
+    event.preventDefault();
+    seen[messageOf(type === 'error' ? event.error : event.reason)] = als.getStore() ?? null;
+  };
+  g.addEventListener(type, listener);
+  if (type === 'error') {
+    // Browsers call onerror with (message, source, line, column, error); Deno with the event.
+    g.onerror = (...args) => {
+      byHandler[messageOf(args.length >= 5 ? args[4] : args[0].error)] = als.getStore() ?? null;
+      args[0].preventDefault?.();
+      return true;
+    };
+  } else {
+    g.onunhandledrejection = (event) => {
+      event.preventDefault();
+      byHandler[messageOf(event.reason)] = als.getStore() ?? null;
+    };
+  }
+  return {
+    seen,
+    byHandler,
+    stop() {
+      g.removeEventListener(type, listener);
+      g[`on${type}`] = null;
+    },
+  };
+}
+
+if (reports) {
+  test('uncaught: an unhandledrejection listener runs in the frame where the promise was rejected', async () => {
+    const als = new AsyncLocalStorage();
+    const events = listen(als, 'unhandledrejection');
+    let rejectLater;
+    als.run('A', () => {
+      new Promise((_, reject) => setTimeout(() => reject(new Error('new Promise, rejected in a timer'))));
+      new Promise((_, reject) => (rejectLater = reject));
+      new Promise(() => {
+        throw new Error('executor throws');
+      });
+      Promise.reject(new Error('Promise.reject'));
+    });
+    als.run('B', () => setTimeout(() => rejectLater(new Error('made in A, rejected in B'))));
+    als.run('C', () => {
+      Promise.resolve().then(() => {
+        throw new Error('a reaction throws');
+      });
+      Promise.reject(new Error('passed on by then')).then(() => {});
+      Promise.reject(new Error('passed on by finally')).finally(() => {});
+      Promise.resolve().then(() => {
+        als.enterWith('C2');
+        throw new Error('a reaction throws after enterWith');
+      });
+    });
+    let resolveLater;
+    const later = new Promise((resolve) => (resolveLater = resolve));
+    als.run('D', () => later.then(() => {
+      throw new Error('a reaction of D, resolved by E');
+    }));
+    als.run('E', () => setTimeout(() => resolveLater()));
+    Promise.reject(new Error('at the root'));
+    await sleep(50);
+    events.stop();
+    const expected = {
+      'new Promise, rejected in a timer': 'A',
+      'executor throws': 'A',
+      'Promise.reject': 'A',
+      'made in A, rejected in B': 'B',
+      'a reaction throws': 'C',
+      'passed on by then': 'C',
+      'passed on by finally': 'C',
+      'a reaction throws after enterWith': 'C2',
+      'a reaction of D, resolved by E': 'D',
+      'at the root': null,
+    };
+    deepEqual(events.seen, expected);
+    deepEqual(events.byHandler, expected);
+  });
+
+  // The engine rejects an async function's own promise with no step the
+  // patch carrier sees: its listener runs with no store, never another's.
+  test('uncaught: an unhandledrejection of an async function runs in the frame it threw in', async () => {
+    const als = new AsyncLocalStorage();
+    const events = listen(als, 'unhandledrejection');
+    als.run('A', async () => {
+      await sleep(1);
+      throw new Error('after an await');
+    });
+    als.run('B', async () => {
+      throw new Error('before any await');
+    });
+    await sleep(50);
+    events.stop();
+    const expected = { 'after an await': 'A', 'before any await': 'B' };
+    deepEqual(events.seen, expected);
+    deepEqual(events.byHandler, expected);
+  }, { fails: carrier === 'patch' });
+
+  test('uncaught: an error listener runs in the frame the throwing callback left', async () => {
+    const als = new AsyncLocalStorage();
+    const events = listen(als, 'error');
+    als.run('A', () => {
+      setTimeout(() => {
+        throw new Error('a timer throws');
+      });
+      queueMicrotask(() => {
+        throw new Error('a microtask throws');
+      });
+      setTimeout(() => {
+        als.enterWith('A2');
+        throw new Error('a timer throws after enterWith');
+      });
+      setTimeout(() => {
+        als.run('inner', () => {
+          throw new Error('a run inside a timer throws');
+        });
+      });
+    });
+    setTimeout(() => {
+      throw new Error('a root timer throws');
+    });
+    await sleep(50);
+    events.stop();
+    const expected = {
+      'a timer throws': 'A',
+      'a microtask throws': 'A',
+      'a timer throws after enterWith': 'A2',
+      'a run inside a timer throws': 'A',
+      'a root timer throws': null,
+    };
+    deepEqual(events.seen, expected);
+    deepEqual(events.byHandler, expected);
+  });
+
+  test('uncaught: 20 concurrent flows, each report in its own flow, none in another', async () => {
+    const als = new AsyncLocalStorage();
+    const rejections = listen(als, 'unhandledrejection');
+    const errors = listen(als, 'error');
+    const flows = Array.from({ length: 20 }, (_, i) => `flow ${i}`);
+    for (const [i, flow] of flows.entries()) {
+      als.run(flow, async () => {
+        await sleep(20 - i);
+        await Promise.resolve();
+        new Promise((_, reject) => setTimeout(() => reject(new Error(`${flow} rejects`)), i % 3));
+        Promise.resolve().then(() => sleep(i % 2)).then(() => {
+          throw new Error(`${flow} reaction throws`);
+        });
+        setTimeout(() => {
+          throw new Error(`${flow} timer throws`);
+        }, i % 4);
+      });
+    }
+    await sleep(80);
+    rejections.stop();
+    errors.stop();
+    const expected = (suffixes) => Object.fromEntries(flows.flatMap((flow) => suffixes.map((s) => [`${flow} ${s}`, flow])));
+    deepEqual(rejections.seen, expected(['rejects', 'reaction throws']));
+    deepEqual(errors.seen, expected(['timer throws']));
+  });
+}

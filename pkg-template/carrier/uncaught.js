@@ -1,0 +1,110 @@
+// Errors keep their flow (docs/browser-carrier.md, "Errors"), as Node runs
+// its `uncaughtException` and `unhandledRejection` handlers:
+// - a listener of the global scope's `error` event, for an exception that a
+//   callback the host called threw, runs in the frame that callback left
+//   (wrap.js notes it before the host reports it);
+// - a listener of `unhandledrejection` (and `rejectionhandled`) runs in the
+//   frame where the promise was rejected, where the carrier saw it: a
+//   reaction of then/catch/finally that threw, or the rejection it passed
+//   on, and a `new Promise` whose reject was called or whose executor threw
+//   (promise.js notes them).
+// The same holds for such an event that code dispatches itself (Deno's own
+// are untrusted; zone.js makes one for its promises), since the frame is
+// the very promise's or exception's. Anything else (an async function's own promise, which the engine rejects
+// with no step the carrier sees; an exception of code it did not call) runs
+// the listener in the current frame, as before: the root between tasks, the
+// dispatcher's in a synchronous dispatch. Never a guess: a frame is used
+// only for the very promise, or the very exception of the same job.
+import { currentFrame, onUncaught, runInFrame } from '../core/context.js';
+import { patchFunction } from './wrap.js';
+
+const rejectedIn = new WeakMap();
+// The exception last noted and the frame it left. The host reports it in
+// the same task (after the microtask checkpoint, for a timer or a listener),
+// to every listener of the event, so the note lasts until a task later or
+// until another exception replaces it: only another report of the very same
+// value, by code the carrier did not call, in the same task, could take it.
+let thrown = null;
+
+export function noteRejected(promise, frame) {
+  if (promise !== null && typeof promise === 'object') rejectedIn.set(promise, frame);
+}
+
+const REJECTIONS = new Set(['unhandledrejection', 'rejectionhandled']);
+
+function frameOf(type, event, error) {
+  if (REJECTIONS.has(type)) return rejectedIn.get(event?.promise) ?? currentFrame();
+  if (thrown !== null && thrown.error === error) return thrown.frame;
+  return currentFrame();
+}
+
+export function installUncaught(global) {
+  const later = global.setTimeout;
+  onUncaught((error, frame) => {
+    const note = { error, frame };
+    thrown = note;
+    later?.(() => {
+      if (thrown === note) thrown = null;
+    }, 0);
+  });
+  const eventTarget = global.EventTarget?.prototype;
+  if (typeof global.addEventListener !== 'function' || !eventTarget?.isPrototypeOf(global)) return;
+
+  const types = new Set(['error', ...REJECTIONS]);
+  // type -> listener -> its wrapper, so that removeEventListener finds it.
+  const wrappers = new Map([...types].map((type) => [type, new WeakMap()]));
+  const wrap = (type, listener) => {
+    if (listener === null || (typeof listener !== 'function' && typeof listener !== 'object')) return listener;
+    const byListener = wrappers.get(type);
+    let wrapper = byListener.get(listener);
+    if (wrapper === undefined) {
+      wrapper = function (event) {
+        const frame = frameOf(type, event, event?.error);
+        if (typeof listener === 'function') return runInFrame(frame, listener, this, [event]);
+        return runInFrame(frame, () => listener.handleEvent(event), undefined, []);
+      };
+      byListener.set(listener, wrapper);
+    }
+    return wrapper;
+  };
+  // An unqualified addEventListener(…) has no receiver: the global scope's.
+  const ours = (target, type) => (target ?? global) === global && types.has(type);
+  patchFunction(eventTarget, 'addEventListener', (add) => function addEventListener(type, listener, options) {
+    return Reflect.apply(add, this, [type, ours(this, type) ? wrap(type, listener) : listener, options]);
+  });
+  patchFunction(eventTarget, 'removeEventListener', (remove) => function removeEventListener(type, listener, options) {
+    const wrapper = ours(this, type) ? wrappers.get(type).get(listener) : undefined;
+    return Reflect.apply(remove, this, [type, wrapper ?? listener, options]);
+  });
+
+  // onerror gets (message, source, line, column, error) from the host.
+  for (const type of types) handlerOf(global, `on${type}`, (handler) => function (...args) {
+    const event = args[0];
+    const frame = frameOf(type, event, type === 'error' && args.length >= 5 ? args[4] : event?.error);
+    return runInFrame(frame, handler, this, args);
+  });
+}
+
+// The on<type> accessor of the global scope (on the scope itself or its
+// prototype chain): a handler set there runs as make(handler), and reading
+// answers the handler that was set.
+function handlerOf(global, name, make) {
+  let owner = global;
+  while (owner !== null && !Object.hasOwn(owner, name)) owner = Object.getPrototypeOf(owner);
+  const desc = owner === null ? undefined : Object.getOwnPropertyDescriptor(owner, name);
+  if (!desc?.get || !desc.set || !desc.configurable) return;
+  const handlers = new WeakMap();
+  Object.defineProperty(owner, name, {
+    ...desc,
+    get() {
+      const handler = desc.get.call(this);
+      return handlers.get(handler) ?? handler;
+    },
+    set(handler) {
+      if (typeof handler !== 'function' || this !== global) return desc.set.call(this, handler);
+      const wrapped = make(handler);
+      handlers.set(wrapped, handler);
+      desc.set.call(this, wrapped);
+    },
+  });
+}
