@@ -2,5 +2,7 @@
 // none (carrier/global.js).
 import './index.js';
 import { installGlobal } from './carrier/global.js';
+import { warnEarlyReads } from './global-check.js';
 
 installGlobal();
+warnEarlyReads();

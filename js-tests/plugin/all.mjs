@@ -13,4 +13,5 @@ import './selects.mjs';
 import './package-warnings.mjs';
 import './rejects.mjs';
 import './accepted-syntax.mjs';
+import './global-reads.mjs';
 await run();

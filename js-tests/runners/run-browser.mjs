@@ -1,5 +1,6 @@
-// Serves js-tests/ on 127.0.0.1, opens browser.html (or --page=NAME.html) in
-// headless Chromium, forwards the page console and prints the RESULT line.
+// Serves js-tests/ on 127.0.0.1, opens browser.html (or --page=NAME.html; several
+// --page= open one after another, each in a new context, and their counts add up)
+// in headless Chromium, forwards the page console and prints the RESULT line.
 // With --fresh, the page (default browser.html?tests=fresh) lists its cases (?list=1) and
 // each runs alone (?case=NAME) in a new browser context (each-case.mjs).
 //   node run-browser.mjs [--page=NAME.html] [--fresh]
@@ -10,8 +11,8 @@ import { CASE_TIMEOUT_MS, eachCase, withQuery } from './each-case.mjs';
 
 const args = process.argv.slice(2);
 const fresh = args.includes('--fresh');
-const pageArg = args.find((a) => a.startsWith('--page='));
-const pageName = pageArg?.slice('--page='.length) || (fresh ? 'pages/browser.html?tests=fresh' : 'pages/browser.html');
+const pageArgs = args.filter((a) => a.startsWith('--page=')).map((a) => a.slice('--page='.length));
+const pageNames = pageArgs.length ? pageArgs : [fresh ? 'pages/browser.html?tests=fresh' : 'pages/browser.html'];
 
 const { server, origin } = await serve();
 let browser;
@@ -31,11 +32,17 @@ async function finish(c) {
   process.exit(c);
 }
 
-async function whole(url) {
-  const result = await pageResult(browser, url);
-  console.log(`RESULT ${JSON.stringify(result)}`);
-  return result.failed === 0 && result.passed > 0 ? 0 : 1;
+// A page's counts; with `name` (one of several pages), a line of its own.
+async function pageCounts(url, name) {
+  const { passed, failed } = await pageResult(browser, url);
+  if (name) console.log(`PAGE ${name}: ${passed} passed, ${failed} failed`);
+  return { passed, failed: failed || (passed > 0 ? 0 : 1) };
 }
+
+const add = (total, counts) => {
+  total.passed += counts.passed;
+  total.failed += counts.failed;
+};
 
 async function eachInFreshContext(url) {
   const lines = [];
@@ -53,8 +60,18 @@ async function eachInFreshContext(url) {
 
 try {
   browser = await launchChromium();
-  const url = `${origin}/${encodeURI(pageName)}`;
-  code = fresh ? await eachInFreshContext(url) : await whole(url);
+  code = 0;
+  const total = { passed: 0, failed: 0 };
+  for (const pageName of pageNames) {
+    timer.refresh();
+    const url = `${origin}/${encodeURI(pageName)}`;
+    if (fresh) code = (await eachInFreshContext(url)) || code;
+    else add(total, await pageCounts(url, pageNames.length > 1 ? pageName : null));
+  }
+  if (!fresh) {
+    console.log(`RESULT ${JSON.stringify(total)}`);
+    code = total.failed === 0 && total.passed > 0 ? code : 1;
+  }
 } catch (e) {
   console.error(`run-browser: ${e?.stack ?? e}`);
   console.log('RESULT {"passed":0,"failed":1}');

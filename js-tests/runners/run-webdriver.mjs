@@ -1,7 +1,8 @@
 // Serves js-tests/ on 127.0.0.1, opens a page (default pages/browser.html) in a browser driven
 // through W3C WebDriver (webdriver.mjs): headless Firefox (geckodriver, the default) or WebKit
 // (--browser=webkit: WebKitGTK's MiniBrowser through WebKitWebDriver, webkit.mjs); echoes the
-// page's <pre id="out"> log as it grows and prints the RESULT line.
+// page's <pre id="out"> log as it grows and prints the RESULT line. Several --page= open one after
+// another, each a new navigation, and their counts add up.
 // With --fresh, the page (default pages/browser.html?tests=fresh) lists its cases (?list=1) and each
 // runs alone (?case=NAME) after a new navigation, a new realm (each-case.mjs).
 //   node runners/run-webdriver.mjs [page] [--page=NAME.html] [--fresh] [--browser=firefox|webkit]
@@ -13,11 +14,11 @@ import { CASE_TIMEOUT_MS, eachCase, withQuery } from './each-case.mjs';
 
 const args = process.argv.slice(2);
 const fresh = args.includes('--fresh');
-const pageArg = args.find((a) => a.startsWith('--page='))?.slice('--page='.length);
+const pageArgs = args.filter((a) => a.startsWith('--page=')).map((a) => a.slice('--page='.length));
 const browserName = args.find((a) => a.startsWith('--browser='))?.slice('--browser='.length) ?? 'firefox';
 const launch = { firefox: launchFirefox, webkit: launchWebKit }[browserName];
 if (!launch) throw new Error(`--browser=${browserName}: firefox or webkit`);
-const page = pageArg ?? args.find((a) => !a.startsWith('--')) ?? (fresh ? 'pages/browser.html?tests=fresh' : 'pages/browser.html');
+const pages = pageArgs.length ? pageArgs : [args.find((a) => !a.startsWith('--')) ?? (fresh ? 'pages/browser.html?tests=fresh' : 'pages/browser.html')];
 const TIMEOUT_MS = 120_000;
 
 const { server, origin } = await serve();
@@ -73,11 +74,11 @@ async function follow(url, { log = console.log, until = 'globalThis.__alsResult'
   }
 }
 
-async function whole(url) {
-  const result = await follow(url);
-  // WebDriver hands objects back with sorted keys; restore the usual passed-then-failed order.
-  console.log(`RESULT ${JSON.stringify({ passed: result.passed, failed: result.failed })}`);
-  return result.failed === 0 && result.passed > 0 ? 0 : 1;
+// A page's counts; with `name` (one of several pages), a line of its own.
+async function pageCounts(url, name) {
+  const { passed, failed } = await follow(url);
+  if (name) console.log(`PAGE ${name}: ${passed} passed, ${failed} failed`);
+  return { passed, failed: failed || (passed > 0 ? 0 : 1) };
 }
 
 // One tab, one case at a time: each navigation to ?case= is a new realm.
@@ -96,8 +97,23 @@ async function eachInFreshPage(url) {
 let code = 1;
 try {
   browser = await launch();
-  const url = `${origin}/${encodeURI(page)}`;
-  code = fresh ? await eachInFreshPage(url) : await whole(url);
+  code = 0;
+  const total = { passed: 0, failed: 0 };
+  for (const page of pages) {
+    timer.refresh();
+    const url = `${origin}/${encodeURI(page)}`;
+    if (fresh) code = (await eachInFreshPage(url)) || code;
+    else {
+      const counts = await pageCounts(url, pages.length > 1 ? page : null);
+      total.passed += counts.passed;
+      total.failed += counts.failed;
+    }
+  }
+  if (!fresh) {
+    // Passed first, as the other runners print it (WebDriver hands objects back with sorted keys).
+    console.log(`RESULT ${JSON.stringify(total)}`);
+    code = total.failed === 0 && total.passed > 0 ? code : 1;
+  }
 } catch (e) {
   // After a timeout, finish() already printed RESULT and is tearing the session down.
   if (!finishing) {

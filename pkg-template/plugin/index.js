@@ -6,6 +6,7 @@
 // calls is plugin/runtime.js.
 import { createUnplugin } from 'unplugin';
 import { RUNTIME, transformAwaits } from './transform.js';
+import { markGlobalReads } from './global-reads.js';
 
 const SCRIPT = /\.[cm]?[jt]sx?$/;
 
@@ -82,7 +83,7 @@ export const unplugin = createUnplugin((options = {}) => {
               `there its store can reach other flows' callbacks. Add it to the plugin's packages option (or packages: true).`,
           );
         }
-        return null;
+        return markGlobalReads(code, id, pkg);
       }
       try {
         return transformAwaits(code, id, options);

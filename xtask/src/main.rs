@@ -7,6 +7,7 @@ mod bundled;
 mod csp;
 mod demo;
 mod glue;
+mod integrations;
 mod lint;
 mod otel;
 mod outcome;

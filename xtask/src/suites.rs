@@ -91,6 +91,7 @@ pub fn all(filters: &[String]) -> Result {
         outcomes.extend(demos_end_to_end(&npm, &js_tests, &demos));
     }
     outcomes.extend(crate::otel::run(&wanted, &npm, &drivers, &js_tests));
+    outcomes.extend(crate::integrations::run(&wanted, &npm, &drivers, &js_tests));
 
     println!();
     for o in &outcomes {

@@ -10,3 +10,5 @@ export const packageDir = join(nodeModules, 'als-wasm');
 // transform.js is not in the package's exports map: imported by path.
 export const { transformAwaits, RUNTIME } = await import(pathToFileURL(join(packageDir, 'plugin/transform.js')).href);
 export { selects, entersAfterAwait, default as unplugin } from 'als-wasm/plugin';
+// global-reads.js neither: imported by path.
+export const { markGlobalReads } = await import(pathToFileURL(join(packageDir, 'plugin/global-reads.js')).href);

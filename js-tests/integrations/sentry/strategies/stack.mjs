@@ -1,0 +1,2 @@
+// The control: Sentry's default for browsers, one stack of scopes for the page.
+export const install = () => {};
