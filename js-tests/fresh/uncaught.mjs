@@ -97,9 +97,7 @@ if (reports) {
     deepEqual(events.byHandler, expected);
   });
 
-  // The engine rejects an async function's own promise with no step the
-  // patch carrier sees: its listener runs with no store, never another's.
-  test('uncaught: an unhandledrejection of an async function runs in the frame it threw in', async () => {
+  test('uncaught: an unhandledrejection of an async function that run() called runs in its flow', async () => {
     const als = new AsyncLocalStorage();
     const events = listen(als, 'unhandledrejection');
     als.run('A', async () => {
@@ -112,6 +110,30 @@ if (reports) {
     await sleep(50);
     events.stop();
     const expected = { 'after an await': 'A', 'before any await': 'B' };
+    deepEqual(events.seen, expected);
+    deepEqual(events.byHandler, expected);
+  });
+
+  // The engine rejects the promise of an async function called anywhere
+  // else with no step the patch carrier sees: its listener runs with no
+  // store there, never another's.
+  test('uncaught: an unhandledrejection of an async function called in a flow runs in that flow', async () => {
+    const als = new AsyncLocalStorage();
+    const events = listen(als, 'unhandledrejection');
+    const work = async (name) => {
+      await sleep(1);
+      throw new Error(name);
+    };
+    als.run('A', () => {
+      work('called in a run');
+    });
+    als.run('B', async () => {
+      await sleep(1);
+      work('called after an await');
+    });
+    await sleep(50);
+    events.stop();
+    const expected = { 'called in a run': 'A', 'called after an await': 'B' };
     deepEqual(events.seen, expected);
     deepEqual(events.byHandler, expected);
   }, { fails: carrier === 'patch' });

@@ -7,15 +7,17 @@
 //   frame where the promise was rejected, where the carrier saw it: a
 //   reaction of then/catch/finally that threw, or the rejection it passed
 //   on, and a `new Promise` whose reject was called or whose executor threw
-//   (promise.js notes them).
+//   (promise.js notes them), and the promise of an async function that
+//   run() called (api.js).
 // The same holds for such an event that code dispatches itself (Deno's own
 // are untrusted; zone.js makes one for its promises), since the frame is
-// the very promise's or exception's. Anything else (an async function's own promise, which the engine rejects
-// with no step the carrier sees; an exception of code it did not call) runs
+// the very promise's or exception's. Anything else (the promise of an async
+// function called elsewhere, which the engine rejects with no step the
+// carrier sees; an exception of code it did not call) runs
 // the listener in the current frame, as before: the root between tasks, the
 // dispatcher's in a synchronous dispatch. Never a guess: a frame is used
 // only for the very promise, or the very exception of the same job.
-import { currentFrame, onUncaught, runInFrame } from '../core/context.js';
+import { currentFrame, onAsyncRun, onUncaught, runInFrame } from '../core/context.js';
 import { patchFunction } from './wrap.js';
 
 const rejectedIn = new WeakMap();
@@ -39,6 +41,7 @@ function frameOf(type, event, error) {
 }
 
 export function installUncaught(global) {
+  onAsyncRun(noteRejected);
   const later = global.setTimeout;
   onUncaught((error, frame) => {
     const note = { error, frame };

@@ -10,8 +10,8 @@
 import { AsyncLocalStorage as StorageCore, AsyncResource as ResourceCore } from '../als_wasm.js';
 import { invalidArgType, noScopeOutsideRun } from './errors.js';
 import {
-  currentFrame, derive, enterRun, enterWith, exitRun, lookup, outsideEveryScope, remove, runInFrame, scopedOnly,
-  storeIn,
+  currentFrame, derive, enterRun, enterWith, exitRun, lookup, outsideEveryScope, ranAsync, remove, runInFrame,
+  scopedOnly, storeIn,
 } from './context.js';
 
 const dispose = Symbol.dispose ?? Symbol.for('nodejs.dispose');
@@ -92,7 +92,9 @@ export class AsyncLocalStorage extends StorageCore {
     if (scopedOnly()) return runInFrame(entered, callback, null, args);
     const mark = enterRun(entered);
     try {
-      return Reflect.apply(callback, null, args);
+      const result = Reflect.apply(callback, null, args);
+      if (typeof result === 'object' && result !== null) ranAsync(callback, result, entered);
+      return result;
     } finally {
       exitRun(before, entered, key, prior, mark);
     }

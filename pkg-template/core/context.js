@@ -52,6 +52,9 @@ function newRealmContext() {
     // the host calls threw, and the frame it left, before the host reports
     // it (carrier/uncaught.js).
     uncaught: null,
+    // Set by the patch carrier: called with the promise an async function
+    // answered to run(), and the frame it runs in (carrier/uncaught.js).
+    asyncRun: null,
     carrier: null,
     nextKey: 1,
     // How many times disable() changed a frame in place.
@@ -208,6 +211,17 @@ export function runInFrame(frame, fn, thisArg, args, hostCalls = false) {
 
 export function onUncaught(fn) {
   realm.uncaught = fn;
+}
+
+// After run() called an async function (a promise of its own, made by this
+// call): where it is rejected, it is rejected in the run's frame, so the
+// carrier notes it.
+export function ranAsync(callback, result, frame) {
+  if (realm.asyncRun !== null && callback[Symbol.toStringTag] === 'AsyncFunction') realm.asyncRun(result, frame);
+}
+
+export function onAsyncRun(fn) {
+  realm.asyncRun = fn;
 }
 
 // Node 24's run() on frames, in two halves around the callback, which the
