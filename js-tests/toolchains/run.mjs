@@ -4,6 +4,6 @@
 import { run } from '../support/harness.mjs';
 
 const groups = (process.env.ALS_ONLY ?? '').split(',').filter(Boolean);
-const all = ['node', 'deno', 'bun', 'workerd', 'tsc', 'vite', 'vite-plugin', 'esbuild', 'webpack', 'import-map'];
+const all = ['node', 'deno', 'bun', 'workerd', 'tsc', 'vite', 'vite-plugin', 'esbuild', 'webpack', 'import-map', 'otel-require'];
 for (const name of groups.length ? groups : all) await import(`./${name}.mjs`);
 await run();

@@ -3,8 +3,12 @@
 // AsyncLocalStorageContextManager does over Node's storage, so OTel code sees
 // the same contexts in browsers (patch carrier) as on servers (native
 // carrier); bind() also takes EventTargets, as ZoneContextManager does.
-// @opentelemetry/api is a peer dependency: only ROOT_CONTEXT comes from it.
-import { diag, ROOT_CONTEXT } from '@opentelemetry/api';
+// @opentelemetry/api is a peer dependency, handed in by each entry: it is a
+// dual package whose CommonJS and ES builds each have their own ROOT_CONTEXT,
+// so an entry that import()s gives the ES build and one that require()s the
+// CommonJS build, the copy its app holds. This file imports nothing, so the
+// CommonJS entries take it too (bundled into them for Node and Deno,
+// required as it is on Bun).
 
 const EMITTER_ADDS = ['addListener', 'on', 'once', 'prependListener', 'prependOnceListener'];
 const EMITTER_REMOVES = ['removeListener', 'off'];
@@ -20,8 +24,11 @@ const isEventTarget = (x) => isObject(x) && isFunction(x.addEventListener) && is
 const NOOP_TOKEN = Object.freeze({ dispose() {} });
 let warnedOutsideWith = false;
 
-/** The manager class over the AsyncLocalStorage of the host's entry. */
-export function contextManagerOver(AsyncLocalStorage) {
+/**
+ * The manager class over the AsyncLocalStorage of the host's entry and the
+ * `diag` and `ROOT_CONTEXT` of the app's copy of @opentelemetry/api.
+ */
+export function contextManagerOver(AsyncLocalStorage, { diag, ROOT_CONTEXT }) {
   return class AsyncLocalStorageContextManager {
     // One storage per manager: two managers never see each other's contexts.
     #storage = new AsyncLocalStorage();

@@ -122,6 +122,16 @@ fn node_cjs(pkg: &Path) -> Result {
             .args(["opentelemetry/node.mjs", "--outfile=opentelemetry/node.cjs"])
             .args(["--external:../node.cjs", "--external:@opentelemetry/api"])
             .args(common),
+    )?;
+    // `require('als-wasm/opentelemetry/browser')` on Node and Deno, which
+    // cannot require ES modules everywhere: the patch carrier bundled in,
+    // over the API copy the app requires.
+    status(
+        Command::new(&esbuild)
+            .current_dir(pkg)
+            .args(["opentelemetry/browser.js", "--outfile=opentelemetry/browser.node.cjs"])
+            .args(["--external:@opentelemetry/api"])
+            .args(common),
     )
 }
 

@@ -250,8 +250,19 @@ fn js_hosts(npm: &NpmTools, drivers: &Drivers, dir: &Path, tarball: &Path) -> Ve
 }
 
 /// The groups of js-tests/toolchains/run.mjs: one throwaway project per tool.
-const SCRATCH_TOOLS: [&str; 10] =
-    ["node", "deno", "bun", "workerd", "tsc", "vite", "vite-plugin", "esbuild", "webpack", "import-map"];
+const SCRATCH_TOOLS: [&str; 11] = [
+    "node",
+    "deno",
+    "bun",
+    "workerd",
+    "tsc",
+    "vite",
+    "vite-plugin",
+    "esbuild",
+    "webpack",
+    "import-map",
+    "otel-require",
+];
 
 /// The demos' end-to-end suites: each name and e2e/run.mjs's arguments.
 const DEMOS_END_TO_END: [(&str, &[&str]); 2] =
