@@ -6,7 +6,7 @@
 // listener cancels the event, so that the host neither logs nor exits.
 // At the root: a frame left by an earlier case would hide a listener that
 // runs in whatever frame is current.
-import { test, deepEqual } from '../support/harness.mjs';
+import { AssertionError, test, deepEqual } from '../support/harness.mjs';
 import { AsyncLocalStorage, carrier } from '../support/subject.mjs';
 
 const g = globalThis;
@@ -116,9 +116,8 @@ if (reports) {
 
   // The engine rejects the promise of an async function called anywhere
   // else with no step the patch carrier sees: its listener runs with no
-  // store there, never another's.
-  test('uncaught: an unhandledrejection of an async function called in a flow runs in that flow', async () => {
-    const als = new AsyncLocalStorage();
+  // store there (a documented limit), never another flow's (checked apart).
+  const calledInFlows = async (als) => {
     const events = listen(als, 'unhandledrejection');
     const work = async (name) => {
       await sleep(1);
@@ -133,10 +132,72 @@ if (reports) {
     });
     await sleep(50);
     events.stop();
-    const expected = { 'called in a run': 'A', 'called after an await': 'B' };
-    deepEqual(events.seen, expected);
-    deepEqual(events.byHandler, expected);
+    return events;
+  };
+  const ownFlows = { 'called in a run': 'A', 'called after an await': 'B' };
+
+  test('uncaught: an unhandledrejection of an async function called in a flow runs in that flow', async () => {
+    const events = await calledInFlows(new AsyncLocalStorage());
+    deepEqual(events.seen, ownFlows);
+    deepEqual(events.byHandler, ownFlows);
   }, { fails: carrier === 'patch' });
+
+  test('uncaught: an unhandledrejection of an async function called in a flow never runs in another', async () => {
+    const events = await calledInFlows(new AsyncLocalStorage());
+    for (const seen of [events.seen, events.byHandler]) {
+      deepEqual(Object.keys(seen).sort(), Object.keys(ownFlows).sort());
+      for (const [name, store] of Object.entries(seen)) {
+        if (store !== null && store !== ownFlows[name]) throw new AssertionError(`${name} ran in ${store}`);
+      }
+    }
+  });
+
+  test('uncaught: a reject() that changes nothing does not move the rejection to its caller', async () => {
+    const als = new AsyncLocalStorage();
+    const events = listen(als, 'unhandledrejection');
+    let rejectAgain;
+    let rejectLocked;
+    als.run('A', () => {
+      new Promise((_, reject) => {
+        rejectAgain = reject;
+        setTimeout(() => reject(new Error('rejected by A')));
+      });
+      new Promise((resolve, reject) => {
+        rejectLocked = reject;
+        resolve(new Promise((_, rejectInner) => setTimeout(() => rejectInner(new Error('locked to A\'s promise')), 5)));
+      });
+    });
+    als.run('B', () => setTimeout(() => {
+      rejectAgain(new Error('ignored'));
+      rejectLocked(new Error('ignored too'));
+    }, 2));
+    await sleep(50);
+    events.stop();
+    deepEqual(events.seen, { 'rejected by A': 'A', "locked to A's promise": 'A' });
+  });
+
+  test('uncaught: an error listener never takes an exception that another flow threw again', async () => {
+    const als = new AsyncLocalStorage();
+    const events = listen(als, 'error');
+    const shared = new Error('shared');
+    const reports = [];
+    g.addEventListener('error', (event) => {
+      event.preventDefault();
+      if (event.error === shared) reports.push(als.getStore() ?? null);
+    });
+    const target = new EventTarget();
+    target.addEventListener('again', () => {
+      throw shared;
+    });
+    // B's timer is the task right after A's: A's report must not reach it.
+    als.run('A', () => setTimeout(() => {
+      throw shared;
+    }));
+    als.run('B', () => setTimeout(() => target.dispatchEvent(new Event('again'))));
+    await sleep(50);
+    events.stop();
+    deepEqual(reports, ['A', 'B']);
+  });
 
   test('uncaught: an error listener runs in the frame the throwing callback left', async () => {
     const als = new AsyncLocalStorage();

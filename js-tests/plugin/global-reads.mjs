@@ -27,6 +27,20 @@ test('plugin-global-reads: self, window and global count; reads inside functions
   equal(markGlobalReads(later, 'm.js', 'p'), null);
 });
 
+test('plugin-global-reads: optional, computed and destructuring reads, and modules wrapped in a function called at once', () => {
+  const forms = [
+    'const a = globalThis?.AsyncLocalStorage;',
+    "const a = globalThis['AsyncLocalStorage'];",
+    'const { AsyncLocalStorage } = globalThis;',
+    '(function (g) { exports.A = g.AsyncLocalStorage || globalThis.AsyncLocalStorage; })(this);',
+    '(() => { module.exports = self.AsyncLocalStorage; })();',
+    'class C { static A = globalThis.AsyncLocalStorage; }',
+  ];
+  for (const form of forms) ok(markGlobalReads(`${form}\n`, 'm.js', 'p') !== null, form);
+  const later = ['class C { a = globalThis.AsyncLocalStorage; }', '(function () { return () => globalThis.AsyncLocalStorage; })();'];
+  for (const form of later) equal(markGlobalReads(`${form}\n`, 'm.js', 'p'), null, form);
+});
+
 test('plugin-global-reads: no read, another name, or no parse: unchanged', () => {
   equal(markGlobalReads('export const x = 1;\n', 'm.js', 'p'), null);
   equal(markGlobalReads('const AsyncLocalStorage = 1; globalThis.Other;\n', 'm.js', 'p'), null);

@@ -28,6 +28,7 @@ export const KNOWN_FAILURES = {
     'servers: a request handler started inside a run keeps the store of listen()',
     'uncaught: an error listener runs in the frame the throwing callback left',
     'uncaught: 20 concurrent flows, each report in its own flow, none in another',
+    'uncaught: an error listener never takes an exception that another flow threw again',
   ],
 
   // The scoped native carrier (workerd, AsyncContext): enterWith, withScope

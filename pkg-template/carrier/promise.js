@@ -91,26 +91,42 @@ export function installPromise(global) {
     if (new.target !== Promise && new.target !== undefined) hookSubclass(new.target.prototype);
     const target = new.target === Promise ? NativePromise : new.target;
     if (typeof executor !== 'function') return Reflect.construct(NativePromise, [executor], target);
-    // Where its reject is called, or its executor throws, the promise is
-    // rejected (uncaught.js); the executor may do either before it exists.
+    // The frame where the promise is rejected (uncaught.js): where its
+    // reject is called before anything settled it (later calls change
+    // nothing, as in the engine), where its executor throws, or, for a
+    // rejection it adopts, where resolve() was handed the thenable (the
+    // engine's job that follows it runs there). The executor may do any of
+    // these before the promise exists.
     let made = null;
-    let early = null;
-    const rejecting = (reject) => (reason) => {
-      if (made === null) early = currentFrame();
-      else noteRejected(made, currentFrame());
-      reject(reason);
+    let settled = false;
+    let rejectedIn = null;
+    const settleHere = (mayReject) => {
+      settled = true;
+      if (!mayReject) return;
+      rejectedIn = currentFrame();
+      if (made !== null) noteRejected(made, rejectedIn);
     };
     made = Reflect.construct(NativePromise, [
       (resolve, reject) => {
+        let threw = true;
         try {
-          executor(resolve, rejecting(reject));
-        } catch (error) {
-          early = currentFrame();
-          throw error;
+          executor(
+            (value) => {
+              if (!settled) settleHere(value !== null && (typeof value === 'object' || typeof value === 'function'));
+              resolve(value);
+            },
+            (reason) => {
+              if (!settled) settleHere(true);
+              reject(reason);
+            },
+          );
+          threw = false;
+        } finally {
+          if (threw && !settled) settleHere(true);
         }
       },
     ], target);
-    if (early !== null) noteRejected(made, early);
+    if (rejectedIn !== null) noteRejected(made, rejectedIn);
     return made;
   }
   Promise.prototype = proto;
@@ -345,15 +361,17 @@ function accessor(p, name, read) {
   });
 }
 
-// A reaction of then(): fn in `frame`, noting `derived` rejected where fn throws.
+// A reaction of then(): fn in `frame`, noting `derived` rejected where fn
+// throws (a flag, not a catch: a debugger still sees the throw as fn's).
 function react(frame, fn, value, derived) {
   const previous = swapFrame(frame);
+  let threw = true;
   try {
-    return fn(value);
-  } catch (error) {
-    noteRejected(derived, currentFrame());
-    throw error;
+    const result = fn(value);
+    threw = false;
+    return result;
   } finally {
+    if (threw) noteRejected(derived, currentFrame());
     swapFrame(previous);
   }
 }

@@ -44,30 +44,45 @@ export function followReplacedPromise(global, { NativePromise, StandIn, then, ha
   };
 
   // zone.js loaded after the carrier:
-  // - it saved %Promise%'s then as it found it, ours, to queue the drain of
+  // - it saves %Promise%'s then as it finds it, ours, to queue the drain of
   //   its microtask queue, so the whole drain would run in the frame where
   //   it was queued. The drain belongs to no flow (each callback in it
-  //   enters its own frame), so it runs in the root;
+  //   enters its own frame), so the saved then runs it in the root: the
+  //   slot it saves into answers that then from the moment zone.js assigns
+  //   the global, before it saves;
   // - its queueMicrotask queues the callback as it is, without calling ours:
-  //   wrapped again, so that the callback runs in its caller's frame.
-  const afterZone = () => {
-    const symbol = global.Zone?.__symbol__;
-    if (typeof symbol !== 'function') return;
-    const thenKey = symbol('then');
-    if (proto[thenKey] === then) {
-      proto[thenKey] = function rootThen(onFulfilled, onRejected) {
-        return Reflect.apply(then, this, [inFrame(ROOT, onFulfilled), inFrame(ROOT, onRejected)]);
-      };
-    }
-    const delegate = symbol('OriginalDelegate');
-    if (typeof global.queueMicrotask === 'function' && global.queueMicrotask[delegate] !== undefined && !rewrapped.has(global.queueMicrotask)) {
-      patchCallbackFirst(global, ['queueMicrotask']);
-      rewrapped.add(global.queueMicrotask);
-    }
+  //   wrapped again once zone.js has loaded, so that the callback runs in
+  //   its caller's frame.
+  const rootThen = function rootThen(onFulfilled, onRejected) {
+    return Reflect.apply(then, this, [inFrame(ROOT, onFulfilled), inFrame(ROOT, onRejected)]);
+  };
+  const zoneSymbol = () => (typeof global.Zone?.__symbol__ === 'function' ? global.Zone.__symbol__ : null);
+  const drainInRoot = () => {
+    const symbol = zoneSymbol();
+    const key = symbol?.('then');
+    if (typeof key !== 'string' || Object.getOwnPropertyDescriptor(proto, key)?.get) return;
+    let saved = proto[key];
+    Object.defineProperty(proto, key, {
+      configurable: true,
+      get: () => (saved === then ? rootThen : saved),
+      set(value) {
+        saved = value;
+      },
+    });
   };
   const rewrapped = new WeakSet();
+  const afterZone = () => {
+    const delegate = zoneSymbol()?.('OriginalDelegate');
+    const queueMicrotask = global.queueMicrotask;
+    if (delegate === undefined || typeof queueMicrotask !== 'function' || queueMicrotask[delegate] === undefined) return;
+    if (rewrapped.has(queueMicrotask)) return;
+    patchCallbackFirst(global, ['queueMicrotask']);
+    rewrapped.add(global.queueMicrotask);
+  };
 
-  let current = global.Promise === NativePromise ? StandIn : global.Promise;
+  // %Promise% assigned back is the stand-in, as at install.
+  const asGlobal = (value) => (value === NativePromise ? StandIn : value);
+  let current = asGlobal(global.Promise);
   follow(current);
   Object.defineProperty(global, 'Promise', {
     configurable: true,
@@ -76,8 +91,13 @@ export function followReplacedPromise(global, { NativePromise, StandIn, then, ha
       return current;
     },
     set(value) {
-      current = value;
-      follow(value);
+      if (this !== global) {
+        Object.defineProperty(this, 'Promise', { value, writable: true, enumerable: true, configurable: true });
+        return;
+      }
+      current = asGlobal(value);
+      follow(current);
+      drainInRoot();
       // zone.js goes on patching after it assigns the global, in the same call.
       queue(afterZone);
     },

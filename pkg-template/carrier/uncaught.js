@@ -21,12 +21,16 @@ import { currentFrame, onAsyncRun, onUncaught, runInFrame } from '../core/contex
 import { patchFunction } from './wrap.js';
 
 const rejectedIn = new WeakMap();
-// The exception last noted and the frame it left. The host reports it in
-// the same task (after the microtask checkpoint, for a timer or a listener),
-// to every listener of the event, so the note lasts until a task later or
-// until another exception replaces it: only another report of the very same
-// value, by code the carrier did not call, in the same task, could take it.
+// The exception last noted (an object: a primitive could be anyone's) and
+// the frame it left. The host reports it in the same task, after that task's
+// microtasks: the first listener of that report takes the note for its
+// event (every listener of it gets that frame), and a report of the same
+// object later finds none. A note nobody reported (a callback whose throw
+// the host turns into a rejection) lasts until a later task, a message to
+// ourselves that no timer clamping delays, or until another exception.
 let thrown = null;
+// event -> the frame its listeners run in
+const reported = new WeakMap();
 
 export function noteRejected(promise, frame) {
   if (promise !== null && typeof promise === 'object') rejectedIn.set(promise, frame);
@@ -36,22 +40,31 @@ const REJECTIONS = new Set(['unhandledrejection', 'rejectionhandled']);
 
 function frameOf(type, event, error) {
   if (REJECTIONS.has(type)) return rejectedIn.get(event?.promise) ?? currentFrame();
-  if (thrown !== null && thrown.error === error) return thrown.frame;
-  return currentFrame();
+  const known = event == null ? undefined : reported.get(event);
+  if (known !== undefined) return known;
+  if (thrown === null || thrown.error !== error) return currentFrame();
+  const { frame } = thrown;
+  // A worker's onerror gets no event: it matches by the object alone.
+  if (event != null) {
+    reported.set(event, frame);
+    thrown = null;
+  }
+  return frame;
 }
 
 export function installUncaught(global) {
-  onAsyncRun(noteRejected);
-  const later = global.setTimeout;
-  onUncaught((error, frame) => {
-    const note = { error, frame };
-    thrown = note;
-    later?.(() => {
-      if (thrown === note) thrown = null;
-    }, 0);
-  });
   const eventTarget = global.EventTarget?.prototype;
   if (typeof global.addEventListener !== 'function' || !eventTarget?.isPrototypeOf(global)) return;
+  onAsyncRun(noteRejected);
+  const nextTask = taskAfter(global);
+  onUncaught((error, frame) => {
+    if (error === null || (typeof error !== 'object' && typeof error !== 'function')) return;
+    const note = { error, frame };
+    thrown = note;
+    nextTask(() => {
+      if (thrown === note) thrown = null;
+    });
+  });
 
   const types = new Set(['error', ...REJECTIONS]);
   // type -> listener -> its wrapper, so that removeEventListener finds it.
@@ -80,10 +93,12 @@ export function installUncaught(global) {
     return Reflect.apply(remove, this, [type, wrapper ?? listener, options]);
   });
 
-  // onerror gets (message, source, line, column, error) from the host.
+  // onerror gets (message, source, line, column, error) from the host; a
+  // window says which event that is (window.event), a worker does not.
   for (const type of types) handlerOf(global, `on${type}`, (handler) => function (...args) {
-    const event = args[0];
-    const frame = frameOf(type, event, type === 'error' && args.length >= 5 ? args[4] : event?.error);
+    const fiveArguments = type === 'error' && args.length >= 5;
+    const event = fiveArguments ? global.event : args[0];
+    const frame = frameOf(type, event, fiveArguments ? args[4] : event?.error);
     return runInFrame(frame, handler, this, args);
   });
 }
@@ -110,4 +125,17 @@ function handlerOf(global, name, make) {
       desc.set.call(this, wrapped);
     },
   });
+}
+
+// Calls fn in a later task: a MessageChannel message where one can be had
+// without keeping a server process alive (Deno's ports do), else a timer.
+function taskAfter(global) {
+  if (typeof global.MessageChannel !== 'function' || global.Deno !== undefined) return (fn) => global.setTimeout(fn, 0);
+  const { port1, port2 } = new global.MessageChannel();
+  const pending = [];
+  port1.onmessage = () => pending.shift()?.();
+  return (fn) => {
+    pending.push(fn);
+    port2.postMessage(null);
+  };
 }

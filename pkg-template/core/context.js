@@ -217,7 +217,16 @@ export function onUncaught(fn) {
 // call): where it is rejected, it is rejected in the run's frame, so the
 // carrier notes it.
 export function ranAsync(callback, result, frame) {
-  if (realm.asyncRun !== null && callback[Symbol.toStringTag] === 'AsyncFunction') realm.asyncRun(result, frame);
+  if (realm.asyncRun !== null && isAsyncFunction(callback)) realm.asyncRun(result, frame);
+}
+
+// A Proxy's trap may throw: run() returned already, so that is a no.
+function isAsyncFunction(fn) {
+  try {
+    return fn[Symbol.toStringTag] === 'AsyncFunction';
+  } catch {
+    return false;
+  }
 }
 
 export function onAsyncRun(fn) {

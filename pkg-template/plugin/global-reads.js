@@ -5,7 +5,9 @@
 // read in a package: right before the statement that reads, a note that the
 // global was still missing then; als-wasm/global (global-check.js) prints
 // what to do when it finds a note. Reads inside functions happen later (unctx
-// reads at createContext) and are left alone.
+// reads at createContext) and are left alone, but for a function called
+// where it is written. Not seen: a bare `AsyncLocalStorage` (the global as a
+// name), and reads through an alias of the global object.
 import MagicString from 'magic-string';
 import { parseModule } from './transform.js';
 
@@ -15,16 +17,38 @@ const FUNCTIONS = new Set([
   'FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression',
   'ObjectMethod', 'ClassMethod', 'ClassPrivateMethod',
 ]);
+// Run when an instance is made, not when the module is evaluated.
+const INSTANCE_FIELDS = new Set(['ClassProperty', 'ClassPrivateProperty', 'ClassAccessorProperty']);
 const SKIP = new Set(['loc', 'extra', 'leadingComments', 'trailingComments', 'innerComments']);
+const NAME = 'AsyncLocalStorage';
 
-const readsGlobal = (node) =>
-  node.type === 'MemberExpression' && !node.computed && node.object.type === 'Identifier' &&
-  GLOBALS.has(node.object.name) && node.property.type === 'Identifier' && node.property.name === 'AsyncLocalStorage';
+const isGlobal = (node) => node?.type === 'Identifier' && GLOBALS.has(node.name);
+const named = (key, computed) =>
+  (!computed && key.type === 'Identifier' && key.name === NAME) || (key.type === 'StringLiteral' && key.value === NAME);
 
-// Whether `node` reads the global outside any function nested in it.
+// globalThis.AsyncLocalStorage, globalThis?.AsyncLocalStorage,
+// globalThis['AsyncLocalStorage'], const { AsyncLocalStorage } = globalThis.
+function readsGlobal(node) {
+  if (node.type === 'MemberExpression' || node.type === 'OptionalMemberExpression') {
+    return isGlobal(node.object) && named(node.property, node.computed);
+  }
+  if (node.type === 'VariableDeclarator' && node.id.type === 'ObjectPattern' && isGlobal(node.init)) {
+    return node.id.properties.some((p) => p.type === 'ObjectProperty' && named(p.key, p.computed));
+  }
+  return false;
+}
+
+// A function called where it is written ((function () { … })(), UMD's and
+// webpack's module wrappers) runs now.
+const calledNow = (node) =>
+  (node.type === 'CallExpression' || node.type === 'NewExpression') &&
+  (node.callee.type === 'FunctionExpression' || node.callee.type === 'ArrowFunctionExpression');
+
+// Whether `node` reads the global while the module is evaluated.
 function readsAtEvaluation(node) {
   if (readsGlobal(node)) return true;
-  if (FUNCTIONS.has(node.type)) return false;
+  if (calledNow(node)) return [node.callee.body, ...node.arguments].some((n) => n && readsAtEvaluation(n));
+  if (FUNCTIONS.has(node.type) || (INSTANCE_FIELDS.has(node.type) && !node.static)) return false;
   for (const key of Object.keys(node)) {
     if (SKIP.has(key)) continue;
     const value = node[key];

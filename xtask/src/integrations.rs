@@ -152,11 +152,19 @@ fn prepare(integration: &Integration, dir: &Path, js_tests: &Path, npm: &NpmTool
     build.env("ANGULAR_NODE", npm.get("node"));
     let (ok, out) = capture(&mut build);
     print!("{out}");
-    if ok {
-        Ok(out)
-    } else {
-        Err(out)
+    if !ok {
+        return Err(out);
     }
+    // A build that build.mjs makes and no browser opens would pass unseen.
+    let built = js_tests.join(".bundled/integrations").join(integration.name);
+    let entries = std::fs::read_dir(&built).map_err(|e| format!("{}: {e}", built.display()))?;
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if entry.path().is_dir() && !integration.builds.contains(&name.as_str()) {
+            return Err(format!("{out}build {name} is not in INTEGRATIONS' list (xtask/src/integrations.rs)"));
+        }
+    }
+    Ok(out)
 }
 
 #[cfg(test)]

@@ -15,7 +15,7 @@ function withAls(result) {
   return [
     ['0 leaked: no run saw another run\'s config, input, interrupt, answer or callbacks', result.leaked === 0],
     ['0 lost: every check kept its own run\'s value', result.lost === 0],
-    [`interrupt() stopped ${FLOWS} of ${FLOWS} runs, each with its own value`, counts.interrupt.kept === FLOWS],
+    [`interrupt() stopped ${FLOWS} of ${FLOWS} runs`, counts.interrupt.kept === FLOWS],
     [`on Command({ resume }), interrupt() answered each of the ${FLOWS} runs its own human's reply, and each finished with its own answer`, counts.resume.kept === FLOWS * 2],
     ['getConfig() and getCurrentTaskInput() answered their own thread at every node, before and after interrupt', counts.config.kept >= FLOWS * 4 && counts.input.kept === counts.config.kept],
     [`each run's handler got its ${FLOWS === 1 ? '' : 'two '}model calls and two custom events, under its own runs`, counts.callbacks.kept === FLOWS * 4],

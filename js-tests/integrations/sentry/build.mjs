@@ -26,8 +26,8 @@ export const BUILDS = [
   { name: 'stack-v10', strategy: 'stack', major: 10 },
   { name: 'ours-v9', strategy: 'als-wasm', major: 9, installFirst: true },
   { name: 'stack-v9', strategy: 'stack', major: 9 },
-  // Uncaught errors reported by Sentry's global handlers: expected to fail
-  // until the carrier runs those handlers in the frame of the failure.
+  // Uncaught errors reported by Sentry's global handlers, which the carrier
+  // runs in the frame where the promise was rejected or the callback threw.
   { name: 'errors', strategy: 'als-wasm', major: 11, errors: true },
   { name: 'errors-stack', strategy: 'stack', major: 11, errors: true },
   // The same without Sentry's browserApiErrors integration, which reports a
