@@ -25,27 +25,27 @@ pub struct Suite {
     pub args: Vec<String>,
 }
 
-/// Every bundled suite, named after its bundler, build and browser.
+/// Every bundled suite, named after its bundler, builds and browser: the
+/// four whole-app builds in one browser session (the runners take several
+/// pages), the fresh-realm cases in one of their own (a page per case).
 pub fn suites() -> Vec<Suite> {
-    // (folder, what it holds, how it was built, one case per page load)
-    let builds = [
-        ("plugin", "app", " + plugin", false),
-        ("plain", "app", ", no plugin", false),
-        ("fresh-plugin", "fresh-realm cases", " + plugin", true),
-        ("zone-plugin", "zone.js app", " + plugin", false),
-        ("zone-plain", "zone.js app", ", no plugin", false),
+    // (folder, what it holds): the apps opened whole.
+    let apps = [
+        ("plugin", "app + plugin"),
+        ("plain", "app, no plugin"),
+        ("zone-plugin", "zone.js app + plugin"),
+        ("zone-plain", "zone.js app, no plugin"),
     ];
     let mut suites = Vec::new();
     for bundler in BUNDLERS {
-        for (dir, what, how, fresh) in builds {
-            for browser in &BROWSERS {
-                let mut page_args = vec![format!("--page={}", page(bundler, dir))];
-                if fresh {
-                    page_args.push("--fresh".into());
-                }
-                let name = format!("bundled {what} ({bundler}{how}) in {}", browser.name);
-                suites.push(Suite { name, args: browser.args(&page_args) });
-            }
+        for browser in &BROWSERS {
+            let pages: Vec<String> = apps.iter().map(|(dir, _)| format!("--page={}", page(bundler, dir))).collect();
+            let what = apps.iter().map(|(_, what)| *what).collect::<Vec<_>>().join("; ");
+            let name = format!("bundled apps ({bundler}: {what}) in {}", browser.name);
+            suites.push(Suite { name, args: browser.args(&pages) });
+            let fresh = vec![format!("--page={}", page(bundler, "fresh-plugin")), "--fresh".into()];
+            let name = format!("bundled fresh-realm cases ({bundler} + plugin) in {}", browser.name);
+            suites.push(Suite { name, args: browser.args(&fresh) });
         }
     }
     suites
@@ -82,12 +82,15 @@ mod tests {
     #[test]
     fn each_suite_names_the_bundler_whose_build_it_opens() {
         let suites = suites();
-        assert_eq!(suites.len(), BUNDLERS.len() * 5 * BROWSERS.len());
+        assert_eq!(suites.len(), BUNDLERS.len() * 2 * BROWSERS.len());
         for s in &suites {
             let needs = bundlers_for([s.name.as_str()].into_iter());
             assert_eq!(needs.len(), 1, "{}", s.name);
-            let page = s.args.iter().find(|a| a.starts_with("--page=")).expect("a page");
-            assert!(page.starts_with(&format!("--page=.bundled/{}-", needs[0])), "{}", s.name);
+            let pages: Vec<_> = s.args.iter().filter(|a| a.starts_with("--page=")).collect();
+            assert!(!pages.is_empty(), "{}", s.name);
+            for page in pages {
+                assert!(page.starts_with(&format!("--page=.bundled/{}-", needs[0])), "{}", s.name);
+            }
         }
         assert!(bundlers_for(["js-tests in headless Chromium"].into_iter()).is_empty());
     }

@@ -30,17 +30,18 @@ const BUILDS: [(&str, &str); 6] = [
     ("ours-zone-downleveled", "als-wasm/opentelemetry and zone.js loaded first, async/await compiled to generators"),
 ];
 
-/// (name, runner arguments, page) of every browser suite.
-fn page_suites() -> Vec<(String, Vec<String>, String)> {
-    let mut suites = Vec::new();
-    for (build, what) in BUILDS {
-        for browser in &BROWSERS {
-            let name = format!("{PREFIX}: web SDK with {what}, in {}", browser.name);
-            let page = format!(".bundled/otel/{build}/index.html");
-            suites.push((name, browser.args(&[format!("--page={page}")]), page));
-        }
-    }
-    suites
+/// (name, runner arguments, pages) of every browser suite: every build's
+/// page in one browser session per browser (each page a new realm).
+fn page_suites() -> Vec<(String, Vec<String>, Vec<String>)> {
+    let pages: Vec<String> = BUILDS.iter().map(|(build, _)| format!(".bundled/otel/{build}/index.html")).collect();
+    let page_args: Vec<String> = pages.iter().map(|p| format!("--page={p}")).collect();
+    let what = BUILDS.iter().map(|(_, what)| *what).collect::<Vec<_>>().join("; ");
+    BROWSERS
+        .iter()
+        .map(|browser| {
+            (format!("{PREFIX}: web SDK with {what}, in {}", browser.name), browser.args(&page_args), pages.clone())
+        })
+        .collect()
 }
 
 /// A server-host suite: node-trees.mjs run by `program` after `args`, with `env`.
@@ -108,10 +109,12 @@ mod tests {
     fn every_suite_is_named_for_the_filter_and_opens_a_build_of_build_mjs() {
         let npm = NpmTools { bin: "bin".into() };
         let pages = page_suites();
-        assert_eq!(pages.len(), BUILDS.len() * BROWSERS.len());
-        for (name, _, page) in &pages {
+        assert_eq!(pages.len(), BROWSERS.len());
+        for (name, _, opened) in &pages {
             assert!(name.starts_with(PREFIX), "{name}");
-            assert!(BUILDS.iter().any(|(b, _)| page == &format!(".bundled/otel/{b}/index.html")), "{page}");
+            for (b, _) in BUILDS {
+                assert!(opened.contains(&format!(".bundled/otel/{b}/index.html")), "{b}");
+            }
         }
         let trees = tree_suites(&npm);
         assert_eq!(trees.len(), 8);
