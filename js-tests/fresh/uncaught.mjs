@@ -12,6 +12,9 @@ import { AsyncLocalStorage, carrier } from '../support/subject.mjs';
 const g = globalThis;
 const reports = typeof g.addEventListener === 'function' && 'onunhandledrejection' in g && 'onerror' in g;
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const until = async (done, ms = 10_000) => {
+  for (const deadline = Date.now() + ms; !done() && Date.now() < deadline; ) await sleep(5);
+};
 
 // Collects what `type` listeners see, by the message of the error: through
 // addEventListener and through the on<type> handler, both.
@@ -40,6 +43,12 @@ function listen(als, type) {
   return {
     seen,
     byHandler,
+    // Until both saw `count` reports (a loaded machine delays timers), then
+    // a little longer, so that a report too many is seen too.
+    async arrived(count) {
+      await until(() => Object.keys(seen).length >= count && Object.keys(byHandler).length >= count);
+      await sleep(20);
+    },
     stop() {
       g.removeEventListener(type, listener);
       g[`on${type}`] = null;
@@ -79,7 +88,7 @@ if (reports) {
     }));
     als.run('E', () => setTimeout(() => resolveLater()));
     Promise.reject(new Error('at the root'));
-    await sleep(50);
+    await events.arrived(10);
     events.stop();
     const expected = {
       'new Promise, rejected in a timer': 'A',
@@ -107,7 +116,7 @@ if (reports) {
     als.run('B', async () => {
       throw new Error('before any await');
     });
-    await sleep(50);
+    await events.arrived(2);
     events.stop();
     const expected = { 'after an await': 'A', 'before any await': 'B' };
     deepEqual(events.seen, expected);
@@ -130,7 +139,7 @@ if (reports) {
       await sleep(1);
       work('called after an await');
     });
-    await sleep(50);
+    await events.arrived(2);
     events.stop();
     return events;
   };
@@ -171,7 +180,7 @@ if (reports) {
       rejectAgain(new Error('ignored'));
       rejectLocked(new Error('ignored too'));
     }, 2));
-    await sleep(50);
+    await events.arrived(2);
     events.stop();
     deepEqual(events.seen, { 'rejected by A': 'A', "locked to A's promise": 'A' });
   });
@@ -194,7 +203,8 @@ if (reports) {
       throw shared;
     }));
     als.run('B', () => setTimeout(() => target.dispatchEvent(new Event('again'))));
-    await sleep(50);
+    await until(() => reports.length >= 2);
+    await sleep(20);
     events.stop();
     deepEqual(reports, ['A', 'B']);
   });
@@ -222,7 +232,7 @@ if (reports) {
     setTimeout(() => {
       throw new Error('a root timer throws');
     });
-    await sleep(50);
+    await events.arrived(5);
     events.stop();
     const expected = {
       'a timer throws': 'A',
@@ -253,7 +263,8 @@ if (reports) {
         }, i % 4);
       });
     }
-    await sleep(80);
+    await rejections.arrived(40);
+    await errors.arrived(20);
     rejections.stop();
     errors.stop();
     const expected = (suffixes) => Object.fromEntries(flows.flatMap((flow) => suffixes.map((s) => [`${flow} ${s}`, flow])));
