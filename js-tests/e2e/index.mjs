@@ -1,5 +1,5 @@
 // The index served by `cargo xtask demo` links every demo, and each link opens.
-const DEMO_PAGES = ['/logger/', '/http-context/', '/waterfall/'];
+const DEMO_PAGES = ['/logger/', '/http-context/', '/waterfall/', '/langgraph/'];
 
 export const tests = [
   {

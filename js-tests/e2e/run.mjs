@@ -13,7 +13,7 @@ import { launchChromium } from '../runners/chromium.mjs';
 import { launchWebKit } from '../runners/webkit.mjs';
 import { webDriverPage } from './webdriver-page.mjs';
 
-const DEMOS = ['index', 'logger', 'http-context', 'waterfall'];
+const DEMOS = ['index', 'logger', 'http-context', 'waterfall', 'langgraph'];
 
 const base = process.env.DEMO_URL;
 if (!base) throw new Error('set DEMO_URL to the served www/ (cargo xtask test starts it)');

@@ -1,7 +1,8 @@
 //! `cargo xtask demo`: builds the package, installs it into `www/` as a user
-//! would (with the competitors the demos compare against and OpenTelemetry's
-//! web SDK, bundled for the trace waterfall), and serves `www/` on 127.0.0.1
-//! until interrupted. The end-to-end tests serve it the same way.
+//! would (with the competitors the demos compare against, OpenTelemetry's
+//! web SDK, bundled for the trace waterfall, and LangGraph.js, bundled with
+//! the agents page), and serves `www/` on 127.0.0.1 until interrupted. The
+//! end-to-end tests serve it the same way.
 
 use std::io::{BufRead, BufReader, ErrorKind, Write};
 use std::net::{TcpListener, TcpStream};
@@ -32,6 +33,7 @@ pub fn prepare() -> Result<PathBuf> {
     pack::install_into(&www, &[])?;
     waterfall_db(&www)?;
     waterfall_otel(&www)?;
+    langgraph_page(&www)?;
     Ok(www)
 }
 
@@ -58,6 +60,14 @@ fn waterfall_otel(www: &Path) -> Result {
         "--log-level=warning",
         "--outfile=waterfall/build/otel-sdk.js",
     ]))
+}
+
+/// The LangGraph agents page, bundled whole by its own script
+/// (www/langgraph/build.mjs, esbuild's API from www's node_modules) into
+/// www/langgraph/build/: LangGraph is built for browsers by a bundler, and
+/// the page is built with als-wasm/plugin, without it, and without als-wasm.
+fn langgraph_page(www: &Path) -> Result {
+    status(Command::new("node").current_dir(www).arg("langgraph/build.mjs"))
 }
 
 /// Answers each connection on a thread of its own: browsers open sockets
