@@ -9,6 +9,11 @@
 // same page without als-wasm/plugin and without als-wasm must fail as
 // documented (so a change in LangChain is noticed).
 
+// How long the runs may take to settle: without the plugin every await in
+// LangChain's 2.9 MB takes the engine's slow path, which costs most in
+// WebKit, and a shared CI machine is slower still.
+const SETTLE_MS = 120_000;
+
 // The spans each run makes, and the span each hangs under.
 const PARENT = {
   'agent run': null,
@@ -38,7 +43,7 @@ const tally = (verdicts) => ({
 });
 
 async function settledState(page, what) {
-  await page.waitForFunction(() => globalThis.__agents?.runs.every((r) => r.status !== 'running' && r.status !== 'resuming'), null, { timeout: 30_000 });
+  await page.waitForFunction(() => globalThis.__agents?.runs.every((r) => r.status !== 'running' && r.status !== 'resuming'), null, { timeout: SETTLE_MS });
   const s = await state(page);
   if (s.runs.length !== RUNS) throw new Error(`${what}: ${s.runs.length} runs, not ${RUNS}`);
   if (new Set(s.runs.map((r) => r.thread)).size !== RUNS) throw new Error(`${what}: runs share a thread_id`);
@@ -136,7 +141,7 @@ async function answerAll(page, runs, seed, shot) {
   }
   const button = (r) => `[data-thread="${r.thread}"] button.${decisions.get(r.thread).action === 'reject' ? 'reject' : 'approve'}`;
   const done = (threads) =>
-    page.waitForFunction((ts) => ts.every((t) => ['done', 'failed'].includes(globalThis.__agents.runs.find((r) => r.thread === t).status)), threads, { timeout: 30_000 });
+    page.waitForFunction((ts) => ts.every((t) => ['done', 'failed'].includes(globalThis.__agents.runs.find((r) => r.thread === t).status)), threads, { timeout: SETTLE_MS });
   for (const r of order.slice(0, 2)) await page.click(button(r));
   await done(order.slice(0, 2).map((r) => r.thread));
   await shot?.();
