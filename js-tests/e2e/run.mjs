@@ -44,6 +44,8 @@ let passed = 0;
 let failed = 0;
 try {
   const chosen = tests.filter((t) => !filters.length || filters.some((f) => t.name.includes(f)));
+  for (const t of chosen.filter((t) => webkit && t.skipIn?.includes('webkit'))) console.log(`skipped in WebKit: ${t.name}`);
+  chosen.splice(0, chosen.length, ...chosen.filter((t) => !(webkit && t.skipIn?.includes('webkit'))));
   for (const test of chosen) {
     const { page, context, close } = await freshPage();
     const errors = [];
