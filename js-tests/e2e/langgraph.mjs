@@ -193,10 +193,6 @@ export const tests = [
   },
   {
     name: 'langgraph: bundled without als-wasm/plugin, every run keeps its config, and the spans opened in the graph lose their parent',
-    // In WebKit some run of this build has stayed unsettled past 120 s (in
-    // about half the runs; Chromium and Firefox settle in seconds): not run
-    // there until that is understood (docs/integrations/langgraph.md).
-    skipIn: ['webkit'],
     async run(page, { base, shot }) {
       await page.goto(`${base}/langgraph/?seed=11&plugin=off`);
       const asked = await settledState(page, 'after the first invoke');

@@ -6,6 +6,8 @@
 import { writeFile } from 'node:fs/promises';
 
 const POLL_MS = 50;
+// How WebDriver names an element in a script's arguments.
+const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
 
 export function webDriverPage({ wd, session }) {
   let currentUrl = 'about:blank';
@@ -42,8 +44,21 @@ export function webDriverPage({ wd, session }) {
     },
     url: () => currentUrl,
     title: () => wd('GET', `${session}/title`),
+    // WebKitWebDriver clicks at the point it measured, and Playwright's wait
+    // for a box that stopped moving has no match here: where the layout moves
+    // in between (a card above grows), the click lands on whatever is there
+    // now. So the element notes the click it gets, and a click that landed
+    // elsewhere is made again (three times at most).
     async click(selector, { timeout } = {}) {
-      await wd('POST', `${session}/element/${await element(selector, timeout)}/click`, {});
+      const id = await element(selector, timeout);
+      const ref = { [ELEMENT]: id };
+      await run("const e = arguments[0]; e.__clicked = false; e.addEventListener('click', () => { e.__clicked = true; }, { once: true, capture: true });", [ref]);
+      for (let attempt = 1; ; attempt++) {
+        await wd('POST', `${session}/element/${id}/click`, {});
+        const landed = await until(() => run('return arguments[0].__clicked;', [ref]), 2_000, 'click').catch(() => false);
+        if (landed) return;
+        if (attempt === 3) throw new Error(`three clicks on ${selector} landed elsewhere`);
+      }
     },
     async fill(selector, value) {
       const id = await element(selector);
