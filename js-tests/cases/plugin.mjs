@@ -354,7 +354,8 @@ async function ticksOf(awaitIt) {
 }
 
 if (plugin && carrier === 'patch') {
-  test('plugin: a rewritten await costs one tick more than a plain one, the carrier\'s slow path two', async () => {
+  // An async function's awaits are bracketed in place, with no job of ours.
+  test('plugin: a rewritten await in an async function costs no tick more than a plain one, the carrier\'s slow path two', async () => {
     // new Function: code the plugin never saw.
     const plain = new Function('value', 'return (async () => { await value; })()');
     const settled = Promise.resolve();
@@ -366,8 +367,12 @@ if (plugin && carrier === 'patch') {
     };
     // Each count includes the tick of the wrapper's own return.
     deepEqual(
-      { rewritten5: ticks.rewritten5 - ticks.plain5, rewrittenSettled: ticks.rewrittenSettled - ticks.plain5, slowPath: ticks.plainSettled - ticks.plain5 },
-      { rewritten5: 1, rewrittenSettled: 1, slowPath: 2 },
+      {
+        rewritten5: ticks.rewritten5 - ticks.plain5,
+        rewrittenSettled: ticks.rewrittenSettled - ticks.plain5,
+        slowPath: ticks.plainSettled - ticks.plain5,
+      },
+      { rewritten5: 0, rewrittenSettled: 0, slowPath: 2 },
       JSON.stringify(ticks),
     );
   });

@@ -31,6 +31,6 @@ for (const [file, code, bug, tsconfigRaw = {}] of inputs) {
     } catch (error) {
       throw new Error(`${bug ? `TRANSFORM BUG (pending fix): ${bug}\n  ` : ''}the transform cannot parse what esbuild builds: ${error.message}`);
     }
-    ok(out?.code.includes('(await '), 'rewritten');
+    ok(/\bawait __als_(?:awaited|suspend)\(/.test(out?.code ?? ''), 'rewritten');
   });
 }

@@ -56,6 +56,6 @@ test('plugin-esbuild-sourcemap: known lines of a JS and a TS module map back to 
   expect('loadUser(req)))', '../src/app.js', 5, 21);
   expect('stream()))', '../src/app.js', 6, 28);
   expect('console.log("MARKER_TS"', '../src/typed.ts', 5, 2);
-  expect('await awaited(rows', '../src/typed.ts', 4, 19);
+  expect('await suspend(__als_t, rows', '../src/typed.ts', 4, 19);
   expect('rows()))', '../src/typed.ts', 4, 25);
 }));

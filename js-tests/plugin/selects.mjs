@@ -73,7 +73,7 @@ test('plugin-selects: the plugin asks selects()', async () => {
   const raw = unplugin.raw({ exclude: 'legacy' }, { framework: 'rollup' });
   const code = 'export async function f() { await g(); }\n';
   equal(raw.transformInclude('/app/src/a.js'), true);
-  ok(raw.transform.call({}, code, '/app/src/a.js')?.code.includes('__als_awaited'), 'an app module is rewritten');
+  ok(raw.transform.call({}, code, '/app/src/a.js')?.code.includes('__als_suspend'), 'an app module is rewritten');
   equal(raw.transformInclude('/app/src/legacy/a.js'), false);
   equal(raw.transform.call({}, code, '/app/node_modules/lib/a.js'), null, 'a package script is only read');
   equal(raw.transformInclude('/app/node_modules/lib/a.css'), false);

@@ -32,7 +32,7 @@ for (const c of cases) {
     visit(output.program, (node) => {
       if (node.type === 'AwaitExpression') awaits.push(node);
       const callee = node.type === 'CallExpression' ? node.callee.name : null;
-      if (callee === names.resume) resumes.push(node);
+      if (callee === names.resume || callee === names.resumed) resumes.push(node);
       if (callee === names.iterated) operands.push(node.arguments[0]);
     });
     const order = (list) => list.sort((a, b) => a.start - b.start);

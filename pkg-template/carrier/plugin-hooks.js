@@ -21,7 +21,7 @@
 // Cost against a plain `await`: one tick (our job that settles `stand`);
 // the carrier's slow path costs two. Measured (js-tests/bench/README.md): faster
 // than the slow path for promises, and it keeps `await 5` and thenables.
-import { currentFrame } from '../core/context.js';
+import { currentFrame, swapFrame } from '../core/context.js';
 
 export function pluginHooks({ NativePromise, nativeResolve, nativeThen, callNative, queue, bracket, closeBracket, enterOf, fastPath }) {
   class Box {
@@ -105,5 +105,51 @@ export function pluginHooks({ NativePromise, nativeResolve, nativeThen, callNati
     return (...args) => step(Reflect.apply(fn, iterator, args), false);
   }
 
-  return { awaited, resume, iterated };
+  return { awaited, resume, iterated, ...activationHooks(NativePromise, fastPath) };
+}
+
+// What a rewritten async function (not a generator; no `for await` or
+// `await using` of its own) calls instead, with no job of ours at all
+// (docs/plugin.md, "awaits at the engine's speed"):
+//   async function f() { body }  ->  { const t = begin(); try { body } finally { done(t) } }
+//   await x                       ->  resumed(t, await suspend(t, x))
+//   catch (e) { … } / finally { … }  ->  catch (e) { caught(t); … }
+// `t` is the activation's own record: `frame`, the frame its next
+// continuation runs in (the one current at the await, as Node has it), and
+// `found`, what the job that resumed it found current (the root), put back
+// whenever the function gives the thread away again (it suspends, returns or
+// throws), so that no job after it starts in the flow's frame. The part
+// before the first await runs in its caller's job: there nothing is put back
+// (`found` null), as in Node. An await that rejects resumes in a catch or
+// finally, or leaves the function: `pending` tells caught() and done().
+// A native promise's constructor read, next in the await, answers %Promise%
+// (fastPath): the engine's fast path, continuation in the next job.
+function activationHooks(NativePromise, fastPath) {
+  const proto = NativePromise.prototype;
+  const getPrototypeOf = Object.getPrototypeOf;
+  const begin = () => ({ frame: null, found: null, pending: false });
+  const suspend = (t, x) => {
+    t.frame = currentFrame();
+    t.pending = true;
+    if (t.found !== null) swapFrame(t.found);
+    if (x !== null && typeof x === 'object' && getPrototypeOf(x) === proto) fastPath(x);
+    return x;
+  };
+  const enter = (t) => {
+    t.pending = false;
+    t.found = swapFrame(t.frame);
+  };
+  const resumed = (t, value) => {
+    enter(t);
+    return value;
+  };
+  const caught = (t) => {
+    if (t.pending) enter(t);
+  };
+  // A rejection that leaves the function never entered its frame.
+  const done = (t) => {
+    if (t.pending) t.pending = false;
+    else if (t.found !== null) swapFrame(t.found);
+  };
+  return { begin, suspend, resumed, caught, done };
 }

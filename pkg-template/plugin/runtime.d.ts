@@ -2,3 +2,8 @@
 export declare function awaited<T>(value: T): PromiseLike<unknown>;
 export declare function resume<T>(boxed: unknown): T;
 export declare function iterated<T>(iterable: T): T;
+export declare function begin(): unknown;
+export declare function suspend<T>(record: unknown, value: T): T;
+export declare function resumed<T>(record: unknown, value: T): T;
+export declare function caught(record: unknown): void;
+export declare function done(record: unknown): void;

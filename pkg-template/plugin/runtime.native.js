@@ -6,3 +6,9 @@ const same = (x) => x;
 export const awaited = same;
 export const resume = same;
 export const iterated = same;
+// An async function's own record, and what it calls around its awaits.
+export const begin = () => null;
+export const suspend = (t, x) => x;
+export const resumed = (t, value) => value;
+export const caught = () => {};
+export const done = () => {};

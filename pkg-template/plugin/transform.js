@@ -1,9 +1,17 @@
 // The rewrite als-wasm/plugin applies to one module (docs/plugin.md). Parsed with Babel's parser (JS, JSX and
 // TypeScript: esbuild hands plugins the source before it compiles it), edited
 // with magic-string so that a source map comes out; only these change:
-//   await x                   ->  __als_resume(await __als_awaited( x))
-//   for await (… of y)        ->  for await (… of __als_iterated((y)))
-//   yield* y (async generator) ->  yield* __als_iterated((y))
+// - in an async function (not a generator) with no `for await` or `await
+//   using` of its own, around its body, its awaits and its catch and finally
+//   blocks (carrier/plugin-hooks.js, activationHooks):
+//     { body }                ->  { const __als_t = __als_begin(); try { body } finally { __als_done(__als_t); } }
+//     => expr                 ->  => { const __als_t = __als_begin(); try { return expr } finally { … } }
+//     await x                 ->  __als_resumed(__als_t, await __als_suspend(__als_t, x))
+//     catch (e) { / finally { ->  catch (e) { __als_caught(__als_t);
+// - any other await (top level, async generators, functions with implicit awaits):
+//     await x                 ->  __als_resume(await __als_awaited( x))
+// - for await (… of y)        ->  for await (… of __als_iterated((y)))
+// - yield* y (async generator) ->  yield* __als_iterated((y))
 // plus one import of the helpers (a require() in a CommonJS file), after the
 // module's own imports and on a line of existing code, so that no line moves. A module with nothing to rewrite comes
 // back as null: byte-identical.
@@ -80,11 +88,33 @@ export function transformAwaits(code, id, { runtime = RUNTIME } = {}) {
   const names = helperNames(code);
   const used = new Set();
   const s = new MagicString(code);
+  const t = names.record;
   for (const { kind, node } of sites) {
     used.add(kind);
     if (kind === 'await') {
       s.overwrite(node.start, node.start + 'await'.length, `${names.resume}(await ${names.awaited}(`);
       s.appendLeft(node.end, '))');
+    } else if (kind === 'suspend') {
+      s.overwrite(node.start, node.start + 'await'.length, `${names.resumed}(${t}, await ${names.suspend}(${t},`);
+      s.appendLeft(node.end, '))');
+    } else if (kind === 'caught') {
+      s.appendLeft(node.start + 1, `${names.caught}(${t});`);
+    } else if (kind === 'body') {
+      const { body } = node;
+      const open = `const ${t} = ${names.begin}(); try {`;
+      const close = `} finally { ${names.done}(${t}); }`;
+      if (body.type === 'BlockStatement') {
+        // After the body's directives ('use strict' must stay first), with a
+        // semicolon where the last one has none.
+        const lastDirective = body.directives?.at(-1);
+        const semicolon = lastDirective && code[lastDirective.end - 1] !== ';' ? ';' : '';
+        s.appendLeft(lastDirective ? lastDirective.end : body.start + 1, semicolon + open);
+        s.appendLeft(body.end - 1, close);
+      } else {
+        // An arrow's expression body, with its parentheses if it has them.
+        s.appendLeft(body.extra?.parenthesized ? body.extra.parenStart : body.start, `{ ${open} return `);
+        s.appendLeft(node.end, ` ${close} }`);
+      }
     } else {
       // Minified code may join the operand to `of` (`of[1,2]`).
       const space = /[\p{ID_Continue}$\u200c\u200d]/u.test(code[node.start - 1] ?? '') ? ' ' : '';
@@ -98,20 +128,43 @@ export function transformAwaits(code, id, { runtime = RUNTIME } = {}) {
   return { code: s.toString(), map: s.generateMap({ source: id, hires: true, includeContent: true }) };
 }
 
-// Every await, for-await operand and async yield* operand, innermost first
-// (so that closing parentheses at one offset nest).
+// Every await, for-await operand and async yield* operand, and the body and
+// catch and finally blocks of each async function whose awaits are
+// bracketed in place: innermost first (so that closing parentheses at one
+// offset nest), a function's body after everything in it.
 function findSites(program) {
   const sites = [];
-  const functions = [];
+  // Per enclosing function (the program first): its node, its own awaits,
+  // its own try statements, and whether it awaits where no await is written.
+  const scopes = [{ node: program, awaits: [], tries: [], implicit: true }];
   walk(program, (node) => {
-    if (FUNCTIONS.has(node.type)) functions.push(node);
+    if (FUNCTIONS.has(node.type)) scopes.push({ node, awaits: [], tries: [], implicit: false });
   }, (node) => {
-    if (FUNCTIONS.has(node.type)) functions.pop();
-    if (node.type === 'AwaitExpression') sites.push({ kind: 'await', node });
-    else if (node.type === 'ForOfStatement' && node.await) sites.push({ kind: 'iterate', node: node.right });
-    else if (node.type === 'YieldExpression' && node.delegate) {
-      const fn = functions.at(-1);
-      if (fn?.async && fn.generator) sites.push({ kind: 'iterate', node: node.argument });
+    const scope = scopes.at(-1);
+    if (FUNCTIONS.has(node.type)) {
+      scopes.pop();
+      const inPlace = node.async && !node.generator && !scope.implicit && scope.awaits.length > 0;
+      for (const index of scope.awaits) sites[index].kind = inPlace ? 'suspend' : 'await';
+      if (inPlace) {
+        for (const { handler, finalizer } of scope.tries) {
+          if (handler) sites.push({ kind: 'caught', node: handler.body });
+          if (finalizer) sites.push({ kind: 'caught', node: finalizer });
+        }
+        sites.push({ kind: 'body', node });
+      }
+    } else if (node.type === 'AwaitExpression') {
+      scope.awaits.push(sites.length);
+      sites.push({ kind: 'await', node });
+    } else if (node.type === 'TryStatement') {
+      scope.tries.push(node);
+    } else if (node.type === 'ForOfStatement' && node.await) {
+      scope.implicit = true;
+      sites.push({ kind: 'iterate', node: node.right });
+    } else if (node.type === 'VariableDeclaration' && node.kind === 'await using') {
+      scope.implicit = true;
+    } else if (node.type === 'YieldExpression' && node.delegate) {
+      const fn = scope.node;
+      if (fn.async && fn.generator) sites.push({ kind: 'iterate', node: node.argument });
     }
   });
   return sites;
@@ -136,7 +189,11 @@ function walk(node, enter, leave) {
 function helperNames(code) {
   let prefix = '__als';
   for (let n = 1; code.includes(`${prefix}_`); n++) prefix = `__als${n}`;
-  return { awaited: `${prefix}_awaited`, resume: `${prefix}_resume`, iterated: `${prefix}_iterated` };
+  const name = (helper) => `${prefix}_${helper}`;
+  return {
+    awaited: name('awaited'), resume: name('resume'), iterated: name('iterated'), record: name('t'),
+    begin: name('begin'), suspend: name('suspend'), resumed: name('resumed'), caught: name('caught'), done: name('done'),
+  };
 }
 
 // Where the helpers' import goes, on a line of its own code so that no line
@@ -167,6 +224,10 @@ function preamble(names, used, runtime, commonJs, needsSemicolon) {
   const helpers = [];
   if (used.has('await')) helpers.push(['awaited', names.awaited], ['resume', names.resume]);
   if (used.has('iterate')) helpers.push(['iterated', names.iterated]);
+  if (used.has('body')) {
+    for (const helper of ['begin', 'suspend', 'resumed', 'done']) helpers.push([helper, names[helper]]);
+    if (used.has('caught')) helpers.push(['caught', names.caught]);
+  }
   const lead = needsSemicolon ? ';' : '';
   if (commonJs) {
     return `${lead}var { ${helpers.map(([name, local]) => `${name}: ${local}`).join(', ')} } = require(${spec});`;

@@ -1,11 +1,11 @@
-import { awaited as __als_awaited, resume as __als_resume } from "als-wasm/plugin/runtime";// await in async arrow functions: expression bodies, block bodies, callbacks.
-const twice = async (v) => (__als_resume(await __als_awaited( v))) * 2;
-const id = async v => __als_resume(await __als_awaited( v));
-const block = async () => { const r = __als_resume(await __als_awaited( id(3))); return r; };
+import { begin as __als_begin, suspend as __als_suspend, resumed as __als_resumed, done as __als_done } from "als-wasm/plugin/runtime";// await in async arrow functions: expression bodies, block bodies, callbacks.
+const twice = async (v) => { const __als_t = __als_begin(); try { return (__als_resumed(__als_t, await __als_suspend(__als_t, v))) * 2 } finally { __als_done(__als_t); } };
+const id = async v => { const __als_t = __als_begin(); try { return __als_resumed(__als_t, await __als_suspend(__als_t, v)) } finally { __als_done(__als_t); } };
+const block = async () => {const __als_t = __als_begin(); try { const r = __als_resumed(__als_t, await __als_suspend(__als_t, id(3))); return r; } finally { __als_done(__als_t); }};
 
-export default async () => [
-  __als_resume(await __als_awaited( twice(4))),
-  __als_resume(await __als_awaited( id('v'))),
-  __als_resume(await __als_awaited( block())),
-  __als_resume(await __als_awaited( [1, 2].reduce(async (acc, v) => (__als_resume(await __als_awaited( acc))) + v, 0))),
-];
+export default async () => { const __als_t = __als_begin(); try { return [
+  __als_resumed(__als_t, await __als_suspend(__als_t, twice(4))),
+  __als_resumed(__als_t, await __als_suspend(__als_t, id('v'))),
+  __als_resumed(__als_t, await __als_suspend(__als_t, block())),
+  __als_resumed(__als_t, await __als_suspend(__als_t, [1, 2].reduce(async (acc, v) => { const __als_t = __als_begin(); try { return (__als_resumed(__als_t, await __als_suspend(__als_t, acc))) + v } finally { __als_done(__als_t); } }, 0))),
+] } finally { __als_done(__als_t); } };

@@ -1,9 +1,9 @@
-var { awaited: __als_awaited, resume: __als_resume } = require("als-wasm/plugin/runtime");// A CommonJS script: the helpers come from require(), not import.
+var { begin: __als_begin, suspend: __als_suspend, resumed: __als_resumed, done: __als_done } = require("als-wasm/plugin/runtime");// A CommonJS script: the helpers come from require(), not import.
 const { promisify } = require('node:util');
 
 const sleep = promisify(setTimeout);
 
-module.exports = async function main() {
-  __als_resume(await __als_awaited( sleep(1)));
-  return __als_resume(await __als_awaited( 'cjs'));
-};
+module.exports = async function main() {const __als_t = __als_begin(); try {
+  __als_resumed(__als_t, await __als_suspend(__als_t, sleep(1)));
+  return __als_resumed(__als_t, await __als_suspend(__als_t, 'cjs'));
+} finally { __als_done(__als_t); }};

@@ -1,11 +1,11 @@
-import { awaited as __als_awaited, resume as __als_resume } from "als-wasm/plugin/runtime";// await in async arrows that are default parameter values, and in
+import { begin as __als_begin, suspend as __als_suspend, resumed as __als_resumed, done as __als_done } from "als-wasm/plugin/runtime";// await in async arrows that are default parameter values, and in
 // destructuring defaults (await in a parameter list itself is a SyntaxError).
-async function load(fetcher = async () => __als_resume(await __als_awaited( 'default'))) {
-  return __als_resume(await __als_awaited( fetcher()));
-}
+async function load(fetcher = async () => { const __als_t = __als_begin(); try { return __als_resumed(__als_t, await __als_suspend(__als_t, 'default')) } finally { __als_done(__als_t); } }) {const __als_t = __als_begin(); try {
+  return __als_resumed(__als_t, await __als_suspend(__als_t, fetcher()));
+} finally { __als_done(__als_t); }}
 
-export default async function main() {
-  const { a = __als_resume(await __als_awaited( 'fallback')), b = __als_resume(await __als_awaited( 'unused')) } = { b: 'given' };
-  const pick = (fn = async (v = 1) => (__als_resume(await __als_awaited( v))) + 1) => fn();
-  return [__als_resume(await __als_awaited( load())), __als_resume(await __als_awaited( load(async () => 'custom'))), a, b, __als_resume(await __als_awaited( pick()))];
-}
+export default async function main() {const __als_t = __als_begin(); try {
+  const { a = __als_resumed(__als_t, await __als_suspend(__als_t, 'fallback')), b = __als_resumed(__als_t, await __als_suspend(__als_t, 'unused')) } = { b: 'given' };
+  const pick = (fn = async (v = 1) => { const __als_t = __als_begin(); try { return (__als_resumed(__als_t, await __als_suspend(__als_t, v))) + 1 } finally { __als_done(__als_t); } }) => fn();
+  return [__als_resumed(__als_t, await __als_suspend(__als_t, load())), __als_resumed(__als_t, await __als_suspend(__als_t, load(async () => 'custom'))), a, b, __als_resumed(__als_t, await __als_suspend(__als_t, pick()))];
+} finally { __als_done(__als_t); }}

@@ -1,9 +1,9 @@
-import { awaited as __als_awaited, resume as __als_resume } from "als-wasm/plugin/runtime";// await await x: each level its own await.
+import { begin as __als_begin, suspend as __als_suspend, resumed as __als_resumed, done as __als_done } from "als-wasm/plugin/runtime";// await await x: each level its own await.
 const inner = { then(resolve) { resolve(Promise.resolve('deep')); } };
 
-export default async function main() {
-  const a = __als_resume(await __als_awaited( __als_resume(await __als_awaited( Promise.resolve(1)))));
-  const b = __als_resume(await __als_awaited( __als_resume(await __als_awaited( __als_resume(await __als_awaited( inner))))));
-  const c = __als_resume(await __als_awaited( (__als_resume(await __als_awaited( Promise.resolve(Promise.resolve('c')))))));
+export default async function main() {const __als_t = __als_begin(); try {
+  const a = __als_resumed(__als_t, await __als_suspend(__als_t, __als_resumed(__als_t, await __als_suspend(__als_t, Promise.resolve(1)))));
+  const b = __als_resumed(__als_t, await __als_suspend(__als_t, __als_resumed(__als_t, await __als_suspend(__als_t, __als_resumed(__als_t, await __als_suspend(__als_t, inner))))));
+  const c = __als_resumed(__als_t, await __als_suspend(__als_t, (__als_resumed(__als_t, await __als_suspend(__als_t, Promise.resolve(Promise.resolve('c')))))));
   return [a, b, c];
-}
+} finally { __als_done(__als_t); }}

@@ -1,23 +1,23 @@
-import { awaited as __als_awaited, resume as __als_resume } from "als-wasm/plugin/runtime";// TypeScript: types, generics, `as`, `satisfies`, `!`, `<T>` assertions and
+import { begin as __als_begin, suspend as __als_suspend, resumed as __als_resumed, done as __als_done } from "als-wasm/plugin/runtime";// TypeScript: types, generics, `as`, `satisfies`, `!`, `<T>` assertions and
 // parameter properties around await.
 interface User { name: string }
 type Loader<T> = () => Promise<T> | T;
 
-async function get<T>(load: Loader<T>): Promise<T> {
-  return __als_resume(await __als_awaited( load()));
-}
+async function get<T>(load: Loader<T>): Promise<T> {const __als_t = __als_begin(); try {
+  return __als_resumed(__als_t, await __als_suspend(__als_t, load()));
+} finally { __als_done(__als_t); }}
 
 class Service {
   constructor(private readonly prefix: string) {}
-  async greet(user: Promise<User> | User): Promise<string> {
-    return this.prefix + (__als_resume(await __als_awaited( user))).name;
-  }
+  async greet(user: Promise<User> | User): Promise<string> {const __als_t = __als_begin(); try {
+    return this.prefix + (__als_resumed(__als_t, await __als_suspend(__als_t, user))).name;
+  } finally { __als_done(__als_t); }}
 }
 
-export default async function main(): Promise<string[]> {
-  const user = __als_resume(await __als_awaited( get<User>(() => ({ name: 'ada' })))) as User;
-  const raw = <string>__als_resume(await __als_awaited( get(() => 'raw')));
-  const n = (__als_resume(await __als_awaited( get((): number | undefined => 1))))!;
-  const s = __als_resume(await __als_awaited( get(() => 'x'))) satisfies string;
-  return [user.name, raw, String(n), s, __als_resume(await __als_awaited( new Service('hi ').greet(user)))];
-}
+export default async function main(): Promise<string[]> {const __als_t = __als_begin(); try {
+  const user = __als_resumed(__als_t, await __als_suspend(__als_t, get<User>(() => ({ name: 'ada' })))) as User;
+  const raw = <string>__als_resumed(__als_t, await __als_suspend(__als_t, get(() => 'raw')));
+  const n = (__als_resumed(__als_t, await __als_suspend(__als_t, get((): number | undefined => 1))))!;
+  const s = __als_resumed(__als_t, await __als_suspend(__als_t, get(() => 'x'))) satisfies string;
+  return [user.name, raw, String(n), s, __als_resumed(__als_t, await __als_suspend(__als_t, new Service('hi ').greet(user)))];
+} finally { __als_done(__als_t); }}

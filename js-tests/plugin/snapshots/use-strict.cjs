@@ -1,7 +1,7 @@
-'use strict';var { awaited: __als_awaited, resume: __als_resume } = require("als-wasm/plugin/runtime");
+'use strict';var { begin: __als_begin, suspend: __als_suspend, resumed: __als_resumed, done: __als_done } = require("als-wasm/plugin/runtime");
 // A CommonJS script whose directive must stay first: `this` in a plain call
 // is undefined only in strict code.
-module.exports = async function main() {
+module.exports = async function main() {const __als_t = __als_begin(); try {
   const strict = (function () { return this; })() === undefined;
-  return [__als_resume(await __als_awaited( 'cjs')), strict];
-};
+  return [__als_resumed(__als_t, await __als_suspend(__als_t, 'cjs')), strict];
+} finally { __als_done(__als_t); }};

@@ -65,27 +65,55 @@ export function preamble(program, type, runtime = RUNTIME) {
     if (later) throw new Error(`the module's own ${later.type} of ${later.source.value} comes after the runtime's import`);
     for (const s of program.body[index].specifiers) names[s.imported.name] = s.local.name;
   }
-  for (const helper of ['awaited', 'resume', 'iterated']) names[helper] ??= `\0${helper} (not imported)`;
+  const HELPERS = ['awaited', 'resume', 'iterated', 'begin', 'suspend', 'resumed', 'caught', 'done'];
+  const imported = Object.values(names)[0];
+  for (const helper of HELPERS) names[helper] ??= `\0${helper} (not imported)`;
+  // The record of an async function's awaits: `<prefix>_t`, the prefix the helpers share.
+  names.record = imported ? imported.replace(/_[a-z]+$/, '_t') : '\0record (not declared)';
   Object.defineProperty(names, 'statement', { value: index });
   return names;
 }
 
 // The tree without positions, comments and parentheses marks, and with the
-// rewrite undone: resume(await awaited(x)) -> await x, iterated(y) -> y.
-// `undone` counts what was undone; anything else shaped like a helper call
-// stays (and then differs from the input's tree).
-export function strip(node, names = null, undone = { await: 0, iterate: 0 }) {
+// rewrite undone: resume(await awaited(x)) and resumed(t, await suspend(t, x))
+// -> await x, iterated(y) -> y, a body `{ const t = begin(); try { … }
+// finally { done(t); } }` -> `{ … }`, a leading `caught(t);` of a catch or
+// finally block dropped. `undone` counts what was undone; anything else
+// shaped like a helper call stays (and then differs from the input's tree).
+// An arrow's expression body E is taken as `{ return E }` on both sides.
+export function strip(node, names = null, undone = { await: 0, iterate: 0, bodies: 0, caught: 0 }) {
   if (Array.isArray(node)) return node.map((n) => strip(n, names, undone));
   if (!node || typeof node !== 'object') return node;
+  if (node.type === 'ArrowFunctionExpression' && node.body.type !== 'BlockStatement') {
+    const body = { type: 'BlockStatement', body: [{ type: 'ReturnStatement', argument: node.body }], directives: [] };
+    return strip({ ...node, body }, names, undone);
+  }
   if (names) {
-    const call = (n, name) => n?.type === 'CallExpression' && n.callee.type === 'Identifier' && n.callee.name === name && n.arguments.length === 1;
+    const call = (n, name, arity = 1) => n?.type === 'CallExpression' && n.callee.type === 'Identifier' && n.callee.name === name && n.arguments.length === arity;
+    const record = (n) => n?.type === 'Identifier' && n.name === names.record;
     if (call(node, names.resume) && node.arguments[0].type === 'AwaitExpression' && call(node.arguments[0].argument, names.awaited)) {
       undone.await++;
       return { type: 'AwaitExpression', argument: strip(node.arguments[0].argument.arguments[0], names, undone) };
     }
+    if (call(node, names.resumed, 2) && record(node.arguments[0]) && node.arguments[1].type === 'AwaitExpression') {
+      const inner = node.arguments[1].argument;
+      if (call(inner, names.suspend, 2) && record(inner.arguments[0])) {
+        undone.await++;
+        return { type: 'AwaitExpression', argument: strip(inner.arguments[1], names, undone) };
+      }
+    }
     if (call(node, names.iterated)) {
       undone.iterate++;
       return strip(node.arguments[0], names, undone);
+    }
+    if (node.type === 'BlockStatement' && wrappedBody(node, names, record, call)) {
+      undone.bodies++;
+      return strip({ ...node, body: node.body[1].block.body }, names, undone);
+    }
+    const first = node.type === 'BlockStatement' ? node.body[0] : null;
+    if (first?.type === 'ExpressionStatement' && call(first.expression, names.caught) && record(first.expression.arguments[0])) {
+      undone.caught++;
+      return strip({ ...node, body: node.body.slice(1) }, names, undone);
     }
   }
   const out = {};
@@ -94,4 +122,15 @@ export function strip(node, names = null, undone = { await: 0, iterate: 0 }) {
     out[key] = strip(value, names, undone);
   }
   return out;
+}
+
+// { const t = begin(); try { … } finally { done(t); } }
+function wrappedBody(block, names, record, call) {
+  const [declaration, attempt, ...rest] = block.body;
+  if (rest.length || declaration?.type !== 'VariableDeclaration' || declaration.kind !== 'const') return false;
+  const [declarator] = declaration.declarations;
+  if (!record(declarator?.id) || !call(declarator.init, names.begin, 0)) return false;
+  if (attempt?.type !== 'TryStatement' || attempt.handler || attempt.finalizer?.body.length !== 1) return false;
+  const [finish] = attempt.finalizer.body;
+  return finish.type === 'ExpressionStatement' && call(finish.expression, names.done) && record(finish.expression.arguments[0]);
 }

@@ -8,3 +8,10 @@ const count = (name) => (value) => {
 exports.awaited = count('awaited');
 exports.resume = count('resume');
 exports.iterated = count('iterated');
+// An async function's own awaits: suspend and resumed are its awaited and
+// resume (counted as those, once per await reached); its record is none.
+exports.begin = () => null;
+exports.suspend = (t, value) => count('awaited')(value);
+exports.resumed = (t, value) => count('resume')(value);
+exports.caught = () => {};
+exports.done = () => {};
