@@ -11,6 +11,7 @@ const NAMES = {
   floor: 'no ALS, every `await` on the slow path (floor)',
   'als-wasm': 'als-wasm, patch carrier',
   'als-wasm-plugin': 'als-wasm, patch carrier, code rewritten by `als-wasm/plugin`',
+  'als-wasm-unhooked': 'als-wasm, whole bundle rewritten, hook off (`packages: true, awaitHook: false`)',
   'als-wasm-native': 'als-wasm, native carrier',
   host: "the host's own ALS",
   'als-browser': 'als-browser 1.0.1',
@@ -199,9 +200,16 @@ export function render({ date, versions, results, sizes, builds = [], startup = 
     const rows = [];
     for (const w of PLUGIN) {
       rows.push([`*${WORKLOADS[w].label}*`, ...pluginHosts.map(() => '')]);
-      rows.push(...['none', 'als-wasm', 'als-wasm-plugin'].map((i) => [NAMES[i], ...pluginHosts.map((h) => cell(get(h, i, w), get(h, 'none', w), 'kept', true))]));
-      rows.push(['*with the plugin ÷ without*', ...pluginHosts.map((h) => x(ratio(get(h, 'als-wasm-plugin', w), get(h, 'als-wasm', w))))]);
-      rows.push(['*with the plugin ÷ no library*', ...pluginHosts.map((h) => x(ratio(get(h, 'als-wasm-plugin', w), get(h, 'none', w))))]);
+      const what = WORKLOADS[w].inRoot ? 'no store seen' : 'kept';
+      const has = (i) => pluginHosts.some((h) => get(h, i, w));
+      const impls = ['none', 'als-wasm', 'als-wasm-plugin', 'als-wasm-unhooked'].filter(has);
+      rows.push(...impls.map((i) => [NAMES[i], ...pluginHosts.map((h) => cell(get(h, i, w), get(h, 'none', w), what, true))]));
+      const ratioRow = (label, a, b) => {
+        if (has(a) && has(b)) rows.push([label, ...pluginHosts.map((h) => x(ratio(get(h, a, w), get(h, b, w))))]);
+      };
+      ratioRow('*with the plugin ÷ without*', 'als-wasm-plugin', 'als-wasm');
+      ratioRow('*with the plugin ÷ no library*', 'als-wasm-plugin', 'none');
+      ratioRow('*hook off ÷ no library*', 'als-wasm-unhooked', 'none');
     }
     table(['', ...pluginHosts], rows);
   }

@@ -272,6 +272,10 @@ export const WORKLOADS = {
   pluginValues: pluginWorkload('200k sequential `await 5` in a `run`', 'awaitValues'),
   pluginThenables: pluginWorkload('200k sequential `await thenable` in a `run`', 'awaitThenables'),
   pluginPromises: pluginWorkload('200k sequential `await` of a settled promise in a `run`', 'awaitPromises'),
+  pluginRoot: pluginWorkload('200k sequential `await` of a settled promise outside any `run`', 'awaitInRoot', { root: true }),
+  unhookedValues: unhookedWorkload('200k sequential `await 5` in a `run`, whole bundle rewritten, hook off', 'awaitValues'),
+  unhookedPromises: unhookedWorkload('200k sequential `await` of a settled promise in a `run`, whole bundle rewritten, hook off', 'awaitPromises'),
+  unhookedRoot: unhookedWorkload('200k sequential `await` of a settled promise outside any `run`, whole bundle rewritten, hook off', 'awaitInRoot', { root: true }),
   // enterWith(i) then getStore(), inside one run so nothing outlives it.
   enterWith: {
     label: '`enterWith(i)` + `getStore()`',
@@ -385,9 +389,10 @@ export const WORKLOADS = {
 // of the module: nothing is installed yet), then als-wasm installed and the
 // bundle without the plugin and the one the plugin rewrote in turns. Answers
 // { variants }, a result each (main.mjs makes them rows of their own).
-function pluginWorkload(label, loop) {
+function pluginWorkload(label, loop, { root = false } = {}) {
   return {
     label,
+    inRoot: root,
     async: true,
     plugin: true,
     browsers: true,
@@ -397,7 +402,7 @@ function pluginWorkload(label, loop) {
       const ops = 200_000;
       const once = (s, module) => {
         const store = { id: 1 };
-        return () => s.run(store, module[loop], s, store, ops);
+        return root ? () => module[loop](s, store, ops) : () => s.run(store, module[loop], s, store, ops);
       };
       const none = await sample(once(new Storage(), await built('plain', '?none')), { ops });
       const als = await install();
@@ -406,6 +411,33 @@ function pluginWorkload(label, loop) {
         once(new als.Storage(), await built('plugin')),
       ], { ops });
       return { variants: { none, 'als-wasm': without, 'als-wasm-plugin': plugin } };
+    },
+  };
+}
+
+// A loop of the bundle rewritten whole with the await hook off
+// (plugin/awaits-unhooked.mjs, its own als-wasm): with no library first,
+// then that bundle, which installs its carrier without the hook. Not side
+// by side: once it is imported this realm has that carrier.
+function unhookedWorkload(label, loop, { root = false } = {}) {
+  return {
+    label,
+    inRoot: root,
+    async: true,
+    plugin: true,
+    browsers: true,
+    only: ['als-wasm-plugin'],
+    async run({ Storage }) {
+      const built = (name, query = '') => import(new URL(`../.scratch/bench/awaits.${name}.js${query}`, import.meta.url));
+      const ops = 200_000;
+      const once = (s, module) => {
+        const store = { id: 1 };
+        return root ? () => module[loop](s, store, ops) : () => s.run(store, module[loop], s, store, ops);
+      };
+      const none = await sample(once(new Storage(), await built('plain', '?none')), { ops });
+      const unhooked = await built('unhooked');
+      const whole = await sample(once(new unhooked.AsyncLocalStorage(), unhooked), { ops });
+      return { variants: { none, 'als-wasm-unhooked': whole } };
     },
   };
 }

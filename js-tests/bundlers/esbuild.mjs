@@ -2,6 +2,7 @@
 // esbuild does without code splitting).
 import * as esbuild from 'esbuild';
 import { esbuild as alsWasm } from 'als-wasm/plugin';
+import { options } from './plugin-options.mjs';
 import { EXTERNAL } from './externals.mjs';
 
 const externals = {
@@ -21,6 +22,6 @@ export async function build({ entry, outDir, plugin }) {
     target: 'esnext',
     sourcemap: true,
     logLevel: 'warning',
-    plugins: [externals, ...(plugin ? [alsWasm()] : [])],
+    plugins: [externals, ...(plugin ? [alsWasm(options(plugin))] : [])],
   });
 }

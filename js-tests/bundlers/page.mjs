@@ -4,8 +4,9 @@
 // only in a plugin build, so the expectation comes from the build, never from
 // detection), then imports the bundle; a bundle that fails to load reports
 // one failure.
-export function page({ title, bundle, plugin }) {
-  const env = plugin ? "globalThis.__alsTestEnv = { ALS_PLUGIN: '1' };\n" : '';
+export function page({ title, bundle, plugin, known }) {
+  const settings = { ...(plugin ? { ALS_PLUGIN: '1' } : {}), ...(known ? { ALS_KNOWN: known } : {}) };
+  const env = Object.keys(settings).length ? `globalThis.__alsTestEnv = ${JSON.stringify(settings)};\n` : '';
   return html(title, `<body>
 <pre id="out"></pre>
 <script type="module">

@@ -5,13 +5,14 @@
 import { rollup } from 'rollup';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import { rollup as alsWasm } from 'als-wasm/plugin';
+import { options } from './plugin-options.mjs';
 import { isExternal } from './externals.mjs';
 
 export async function build({ entry, outDir, plugin }) {
   const bundle = await rollup({
     input: entry,
     external: isExternal,
-    plugins: [nodeResolve({ browser: true, exportConditions: ['browser'] }), ...(plugin ? [alsWasm()] : [])],
+    plugins: [nodeResolve({ browser: true, exportConditions: ['browser'] }), ...(plugin ? [alsWasm(options(plugin))] : [])],
   });
   try {
     await bundle.write({ dir: outDir, format: 'es', sourcemap: true, entryFileNames: 'app.js', inlineDynamicImports: true });

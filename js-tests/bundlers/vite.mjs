@@ -2,6 +2,7 @@
 // with no config file; the entry is a JS module (the page is build.mjs's).
 import { build as viteBuild } from 'vite';
 import { vite as alsWasm } from 'als-wasm/plugin';
+import { options } from './plugin-options.mjs';
 import { isExternal } from './externals.mjs';
 
 export async function build({ root, entry, outDir, plugin }) {
@@ -10,7 +11,7 @@ export async function build({ root, entry, outDir, plugin }) {
     root,
     base: './', // served from .bundled/<build>/, not the site's root
     logLevel: 'warn',
-    plugins: plugin ? [alsWasm()] : [],
+    plugins: plugin ? [alsWasm(options(plugin))] : [],
     build: {
       outDir,
       emptyOutDir: true,

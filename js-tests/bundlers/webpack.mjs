@@ -4,6 +4,7 @@
 // chunks.
 import webpack from 'webpack';
 import { webpack as alsWasm } from 'als-wasm/plugin';
+import { options } from './plugin-options.mjs';
 import { isExternal } from './externals.mjs';
 
 export function build({ root, entry, outDir, plugin }) {
@@ -20,7 +21,7 @@ export function build({ root, entry, outDir, plugin }) {
     // terser keeps functions' and classes' names: the cases check them (errors, fuzz).
     optimization: { minimizeOptions: { javascript: { compress: { passes: 2 }, keepClassnames: true, keepFnames: true } } },
     performance: { hints: false },
-    plugins: plugin ? [alsWasm()] : [],
+    plugins: plugin ? [alsWasm(options(plugin))] : [],
   };
   const compiler = webpack(config);
   return new Promise((resolve, reject) => {

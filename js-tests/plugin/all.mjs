@@ -14,4 +14,5 @@ import './package-warnings.mjs';
 import './rejects.mjs';
 import './accepted-syntax.mjs';
 import './global-reads.mjs';
+import './await-hook.mjs';
 await run();

@@ -28,6 +28,29 @@ export function resultOf(out) {
 // Prints each failing case's output, then a RESULT line summing the cases
 // (an empty list fails); answers the exit code.
 export async function eachCase(names, runCase, parallel = 1) {
+  const total = await casesTotal(names, runCase, parallel);
+  console.log(`RESULT ${JSON.stringify(total)}`);
+  return total.failed === 0 ? 0 : 1;
+}
+
+// Several pages one after the other (the browser runners' --page= given more
+// than once): counts(page) answers each one's { passed, failed }; with more
+// than one page, a PAGE line each; then one RESULT line summing them.
+// Answers the exit code.
+export async function eachPage(pages, counts) {
+  const total = { passed: 0, failed: 0 };
+  for (const page of pages) {
+    const { passed, failed } = await counts(page);
+    if (pages.length > 1) console.log(`PAGE ${page}: ${passed} passed, ${failed} failed`);
+    total.passed += passed;
+    total.failed += failed;
+  }
+  console.log(`RESULT ${JSON.stringify(total)}`);
+  return total.failed === 0 && total.passed > 0 ? 0 : 1;
+}
+
+// eachCase without its RESULT line: answers the sum.
+export async function casesTotal(names, runCase, parallel = 1) {
   const total = { passed: 0, failed: 0 };
   if (names.length === 0) {
     console.log('FAIL the harness listed no cases');
@@ -53,6 +76,5 @@ export async function eachCase(names, runCase, parallel = 1) {
     }
   };
   await Promise.all(Array.from({ length: parallel }, worker));
-  console.log(`RESULT ${JSON.stringify(total)}`);
-  return total.failed === 0 ? 0 : 1;
+  return total;
 }

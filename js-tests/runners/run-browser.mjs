@@ -7,7 +7,7 @@
 // env: PLAYWRIGHT_CORE (module path), CHROMIUM (executable, default /usr/bin/chromium)
 import { serve } from './serve.mjs';
 import { launchChromium, pageResult } from './chromium.mjs';
-import { CASE_TIMEOUT_MS, eachCase, withQuery } from './each-case.mjs';
+import { CASE_TIMEOUT_MS, casesTotal, eachPage, withQuery } from './each-case.mjs';
 
 const args = process.argv.slice(2);
 const fresh = args.includes('--fresh');
@@ -33,18 +33,12 @@ async function finish(c) {
 }
 
 // A page's counts; with `name` (one of several pages), a line of its own.
-async function pageCounts(url, name) {
+async function pageCounts(url) {
   const { passed, failed } = await pageResult(browser, url);
-  if (name) console.log(`PAGE ${name}: ${passed} passed, ${failed} failed`);
   return { passed, failed: failed || (passed > 0 ? 0 : 1) };
 }
 
-const add = (total, counts) => {
-  total.passed += counts.passed;
-  total.failed += counts.failed;
-};
-
-async function eachInFreshContext(url) {
+async function freshCounts(url) {
   const lines = [];
   // A page that failed to load publishes a result instead of the list.
   const until = () => globalThis.__alsCases ?? globalThis.__alsResult;
@@ -55,23 +49,16 @@ async function eachInFreshContext(url) {
     return pageResult(browser, withQuery(url, `case=${encodeURIComponent(name)}`), { log, timeout: CASE_TIMEOUT_MS });
   };
   // Two at a time, as run-fresh.mjs: two cores.
-  return eachCase(listed, runCase, 2);
+  return casesTotal(listed, runCase, 2);
 }
 
 try {
   browser = await launchChromium();
-  code = 0;
-  const total = { passed: 0, failed: 0 };
-  for (const pageName of pageNames) {
+  code = await eachPage(pageNames, (pageName) => {
     timer.refresh();
     const url = `${origin}/${encodeURI(pageName)}`;
-    if (fresh) code = (await eachInFreshContext(url)) || code;
-    else add(total, await pageCounts(url, pageNames.length > 1 ? pageName : null));
-  }
-  if (!fresh) {
-    console.log(`RESULT ${JSON.stringify(total)}`);
-    code = total.failed === 0 && total.passed > 0 ? code : 1;
-  }
+    return fresh ? freshCounts(url) : pageCounts(url);
+  });
 } catch (e) {
   console.error(`run-browser: ${e?.stack ?? e}`);
   console.log('RESULT {"passed":0,"failed":1}');

@@ -10,7 +10,7 @@
 import { launchFirefox } from './firefox.mjs';
 import { launchWebKit } from './webkit.mjs';
 import { serve } from './serve.mjs';
-import { CASE_TIMEOUT_MS, eachCase, withQuery } from './each-case.mjs';
+import { CASE_TIMEOUT_MS, casesTotal, eachPage, withQuery } from './each-case.mjs';
 
 const args = process.argv.slice(2);
 const fresh = args.includes('--fresh');
@@ -75,20 +75,19 @@ async function follow(url, { log = console.log, until = 'globalThis.__alsResult'
 }
 
 // A page's counts; with `name` (one of several pages), a line of its own.
-async function pageCounts(url, name) {
+async function pageCounts(url) {
   const { passed, failed } = await follow(url);
-  if (name) console.log(`PAGE ${name}: ${passed} passed, ${failed} failed`);
   return { passed, failed: failed || (passed > 0 ? 0 : 1) };
 }
 
 // One tab, one case at a time: each navigation to ?case= is a new realm.
-async function eachInFreshPage(url) {
+async function freshCounts(url) {
   const lines = [];
   // A page that failed to load publishes a result instead of the list.
   const until = 'globalThis.__alsCases ?? globalThis.__alsResult';
   const listed = await follow(withQuery(url, 'list=1'), { log: (l) => lines.push(l), until });
   if (!Array.isArray(listed)) throw new Error(`${withQuery(url, 'list=1')} listed no cases:\n${lines.join('\n')}`);
-  return eachCase(listed, (name, log) => {
+  return casesTotal(listed, (name, log) => {
     timer.refresh();
     return follow(withQuery(url, `case=${encodeURIComponent(name)}`), { log, timeout: CASE_TIMEOUT_MS });
   });
@@ -97,23 +96,11 @@ async function eachInFreshPage(url) {
 let code = 1;
 try {
   browser = await launch();
-  code = 0;
-  const total = { passed: 0, failed: 0 };
-  for (const page of pages) {
+  code = await eachPage(pages, (page) => {
     timer.refresh();
     const url = `${origin}/${encodeURI(page)}`;
-    if (fresh) code = (await eachInFreshPage(url)) || code;
-    else {
-      const counts = await pageCounts(url, pages.length > 1 ? page : null);
-      total.passed += counts.passed;
-      total.failed += counts.failed;
-    }
-  }
-  if (!fresh) {
-    // Passed first, as the other runners print it (WebDriver hands objects back with sorted keys).
-    console.log(`RESULT ${JSON.stringify(total)}`);
-    code = total.failed === 0 && total.passed > 0 ? code : 1;
-  }
+    return fresh ? freshCounts(url) : pageCounts(url);
+  });
 } catch (e) {
   // After a timeout, finish() already printed RESULT and is tearing the session down.
   if (!finishing) {

@@ -87,7 +87,7 @@ export function throws(fn, expected = {}, label) {
 // URL's query (`?case=`, `?list=1`); empty counts as unset.
 const query = globalThis.document ? new URLSearchParams(globalThis.location.search) : null;
 function setting(env, param) {
-  return globalThis.process?.env?.[env] || (param && query?.get(param)) || undefined;
+  return globalThis.process?.env?.[env] || globalThis.__alsTestEnv?.[env] || (param && query?.get(param)) || undefined;
 }
 
 // ALS_ONLY=propagation,host runs only the tests whose name starts with one of

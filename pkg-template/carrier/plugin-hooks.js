@@ -23,7 +23,7 @@
 // than the slow path for promises, and it keeps `await 5` and thenables.
 import { currentFrame, swapFrame } from '../core/context.js';
 
-export function pluginHooks({ NativePromise, nativeResolve, nativeThen, callNative, queue, bracket, closeBracket, enterOf, fastPath }) {
+export function pluginHooks({ NativePromise, nativeResolve, nativeThen, callNative, queue, bracket, closeBracket, enterOf, fastPath, awaitsHooked }) {
   class Box {
     constructor(value, frame) {
       this.value = value;
@@ -77,7 +77,8 @@ export function pluginHooks({ NativePromise, nativeResolve, nativeThen, callNati
       const syncMethod = iterable[Symbol.iterator];
       if (typeof syncMethod !== 'function') return iterable;
       const syncIterator = Reflect.apply(syncMethod, iterable, []);
-      return { [Symbol.asyncIterator]: undefined, [Symbol.iterator]: () => syncIterator };
+      if (awaitsHooked()) return { [Symbol.asyncIterator]: undefined, [Symbol.iterator]: () => syncIterator };
+      return fromSync(syncIterator);
     }
     const iterator = Reflect.apply(asyncMethod, iterable, []);
     if (iterator === null || (typeof iterator !== 'object' && typeof iterator !== 'function')) {
@@ -94,6 +95,44 @@ export function pluginHooks({ NativePromise, nativeResolve, nativeThen, callNati
       },
       get throw() {
         return method(iterator, 'throw');
+      },
+    };
+    return { [Symbol.asyncIterator]: () => hooked };
+  }
+
+  // With the await hook off (awaitHook: false) the engine's async-from-sync
+  // iterator awaits each value unhooked: this one does what it does, each
+  // step through step(): the value awaited, then { value, done }; a
+  // rejected value closes the sync iterator, as the engine's does.
+  function fromSync(syncIterator) {
+    const next = syncIterator.next;
+    const settle = (result, close) => {
+      if (result === null || (typeof result !== 'object' && typeof result !== 'function')) {
+        throw new TypeError('Iterator result is not an object');
+      }
+      const { done, value } = result;
+      const awaitedValue = callNative(nativeThen, callNative(nativeResolve, NativePromise, value), (v) => ({ value: v, done: Boolean(done) }), (reason) => {
+        if (!done && close) {
+          const ret = syncIterator.return;
+          if (ret !== undefined && ret !== null) Reflect.apply(ret, syncIterator, []);
+        }
+        throw reason;
+      });
+      return step(awaitedValue, false);
+    };
+    const hooked = {
+      next(...args) {
+        return settle(Reflect.apply(next, syncIterator, args), true);
+      },
+      get return() {
+        const fn = syncIterator.return;
+        if (fn === undefined || fn === null) return (value) => step({ value, done: true }, false);
+        return (...args) => settle(Reflect.apply(fn, syncIterator, args), false);
+      },
+      get throw() {
+        const fn = syncIterator.throw;
+        if (fn === undefined || fn === null) return fn;
+        return (...args) => settle(Reflect.apply(fn, syncIterator, args), true);
       },
     };
     return { [Symbol.asyncIterator]: () => hooked };

@@ -44,6 +44,7 @@
 //   out of contexts, and root continuations would start in whatever frame
 //   was left: identity and soundness win (docs/browser-carrier.md, limits).
 import { ROOT, currentFrame, swapFrame, frameSwitches, onLeftBehind, providePromiseInternals } from '../core/context.js';
+import { AWAIT_HOOK } from './await-hook.js';
 import { followReplacedPromise } from './replaced-promise.js';
 import { noteRejected } from './uncaught.js';
 
@@ -231,6 +232,7 @@ export function installPromise(global) {
     fastPath: (promise) => {
       fast = promise;
     },
+    awaitsHooked: () => AWAIT_HOOK,
   });
 
   // A `then` for one await in the current frame, in place of `plain`, the
@@ -282,6 +284,16 @@ export function installPromise(global) {
   // constructor %Promise% (whatever answered before).
   Object.defineProperty(proto, 'constructor', { value: NativePromise, writable: true, configurable: true });
   Object.defineProperty(proto, 'then', { value: then, writable: true, configurable: true });
+  Object.defineProperty(proto, 'finally', { value: promiseFinally, writable: true, configurable: true });
+  Object.defineProperty(promiseFinally, 'name', { value: 'finally' });
+  Object.defineProperty(then, 'name', { value: 'then' });
+  // Built with the plugin's `awaitHook: false` (await-hook.js): then() and
+  // finally() keep their callbacks' frames, and nothing else changes:
+  // %Promise% stays the global Promise, with its own statics.
+  if (!AWAIT_HOOK) {
+    followReplacedPromise(global, { NativePromise, StandIn, then, handOut, inFrame, accessor, queue, hooked: false });
+    return true;
+  }
   accessor(proto, 'constructor', (self, value) => {
     if (isOwnRead(self) || value !== NativePromise || self === proto) return value;
     if (self === fast) {
@@ -305,10 +317,6 @@ export function installPromise(global) {
     return value;
   });
 
-  Object.defineProperty(proto, 'finally', { value: promiseFinally, writable: true, configurable: true });
-  Object.defineProperty(promiseFinally, 'name', { value: 'finally' });
-  Object.defineProperty(then, 'name', { value: 'then' });
-
   // Promise.resolve(p) === p for native p, also in a context.
   function resolve(value) {
     return callNative(nativeResolve, this === StandIn ? NativePromise : this, value);
@@ -317,7 +325,7 @@ export function installPromise(global) {
   Object.defineProperty(NativePromise, 'resolve', { value: resolve, writable: true, configurable: true });
   // The global Promise becomes the stand-in, or stays the class that
   // replaced %Promise% (zone.js insists on its own), followed as well.
-  followReplacedPromise(global, { NativePromise, StandIn, then, handOut, inFrame, accessor, queue });
+  followReplacedPromise(global, { NativePromise, StandIn, then, handOut, inFrame, accessor, queue, hooked: true });
   return true;
 }
 

@@ -14,7 +14,7 @@
 import { ROOT, currentFrame } from '../core/context.js';
 import { patchCallbackFirst, patchFunction } from './wrap.js';
 
-export function followReplacedPromise(global, { NativePromise, StandIn, then, handOut, inFrame, accessor, queue }) {
+export function followReplacedPromise(global, { NativePromise, StandIn, then, handOut, inFrame, accessor, queue, hooked }) {
   const proto = NativePromise.prototype;
   const followed = new WeakSet();
   // A library's then -> that then with the callbacks in the caller's frame.
@@ -81,7 +81,10 @@ export function followReplacedPromise(global, { NativePromise, StandIn, then, ha
   };
 
   // %Promise% assigned back is the stand-in, as at install.
-  const asGlobal = (value) => (value === NativePromise ? StandIn : value);
+  // With awaits not hooked (await-hook.js) %Promise% stays the global: the
+  // stand-in only exists so that `p.constructor === Promise` holds where the
+  // constructor read answers it.
+  const asGlobal = (value) => (value === NativePromise && hooked ? StandIn : value);
   let current = asGlobal(global.Promise);
   follow(current);
   Object.defineProperty(global, 'Promise', {

@@ -11,6 +11,13 @@ export interface AlsWasmPluginOptions {
    * enterWith, withScope or AsyncResource#bind after an await is named in a warning.
    */
   packages?: string[] | true;
+  /**
+   * `false` (with `packages: true` only): the bundle's browser carrier does not
+   * hook every `await`, so that awaits outside any `run` keep the engine's fast
+   * path. Awaits of code the bundle does not hold (a <script> of its own, eval)
+   * then lose the store (docs/plugin.md).
+   */
+  awaitHook?: boolean;
   /** Module the rewritten code imports its helpers from; default 'als-wasm/plugin/runtime'. */
   runtime?: string;
 }

@@ -59,7 +59,18 @@ function matches(pattern, file) {
   return list.some((p) => (p instanceof RegExp ? p.test(file) : file.includes(p)));
 }
 
+// The module of als-wasm that says whether the carrier hooks every await
+// (carrier/await-hook.js): `awaitHook: false` builds it with `false`.
+const AWAIT_HOOK_MODULE = /\/als-wasm\/carrier\/await-hook\.js$/;
+const NO_AWAIT_HOOK = 'export const AWAIT_HOOK = false;\n';
+
 export const unplugin = createUnplugin((options = {}) => {
+  if (options.awaitHook === false && options.packages !== true) {
+    throw new TypeError(
+      'als-wasm/plugin: awaitHook: false needs packages: true: an await the plugin does not rewrite then loses its store',
+    );
+  }
+  const awaitHookOff = (id) => options.awaitHook === false && AWAIT_HOOK_MODULE.test(fileOf(id));
   // Packages already named in this build's warnings.
   const warned = new Set();
   return {
@@ -72,8 +83,9 @@ export const unplugin = createUnplugin((options = {}) => {
     buildStart() {
       warned.clear();
     },
-    transformInclude: (id) => selects(id, options) || scannedPackage(id, options) !== null,
+    transformInclude: (id) => awaitHookOff(id) || selects(id, options) || scannedPackage(id, options) !== null,
     transform(code, id) {
+      if (awaitHookOff(id)) return { code: NO_AWAIT_HOOK, map: null };
       const pkg = scannedPackage(id, options);
       if (pkg !== null) {
         if (!warned.has(pkg) && entersAfterAwait(code)) {

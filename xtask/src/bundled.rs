@@ -15,6 +15,9 @@ use crate::run::capture;
 
 pub const BUNDLERS: [&str; 4] = ["vite", "rollup", "webpack", "esbuild"];
 
+/// The bundlers whose apps are also built whole with the await hook off.
+const UNHOOKED: [&str; 2] = ["vite", "esbuild"];
+
 /// The build step's outcome; it runs whenever a bundled suite is wanted.
 pub const BUILD: &str = "bundled apps built by js-tests/bundlers/build.mjs";
 
@@ -38,13 +41,25 @@ pub fn suites() -> Vec<Suite> {
     ];
     let mut suites = Vec::new();
     for bundler in BUNDLERS {
+        // The whole bundle rewritten with the await hook off (build.mjs builds
+        // it with these bundlers only).
+        let unhooked = UNHOOKED.contains(&bundler);
         for browser in &BROWSERS {
+            let mut apps = apps.to_vec();
+            if unhooked {
+                apps.push(("plugin-unhooked", "app + plugin, hook off"));
+            }
             let pages: Vec<String> = apps.iter().map(|(dir, _)| format!("--page={}", page(bundler, dir))).collect();
             let what = apps.iter().map(|(_, what)| *what).collect::<Vec<_>>().join("; ");
             let name = format!("bundled apps ({bundler}: {what}) in {}", browser.name);
             suites.push(Suite { name, args: browser.args(&pages) });
-            let fresh = vec![format!("--page={}", page(bundler, "fresh-plugin")), "--fresh".into()];
-            let name = format!("bundled fresh-realm cases ({bundler} + plugin) in {}", browser.name);
+            let mut fresh = vec![format!("--page={}", page(bundler, "fresh-plugin"))];
+            if unhooked {
+                fresh.push(format!("--page={}", page(bundler, "fresh-unhooked")));
+            }
+            fresh.push("--fresh".into());
+            let with = if unhooked { "plugin; plugin, hook off" } else { "plugin" };
+            let name = format!("bundled fresh-realm cases ({bundler} + {with}) in {}", browser.name);
             suites.push(Suite { name, args: browser.args(&fresh) });
         }
     }

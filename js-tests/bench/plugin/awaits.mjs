@@ -34,3 +34,13 @@ export async function awaitPromises(s, store, ops) {
   }
   return kept;
 }
+
+// Outside any run: what code that never enters a context pays per await.
+export async function awaitInRoot(s, store, ops) {
+  let none = 0;
+  for (let i = 0; i < ops; i++) {
+    await settled;
+    if (s.getStore() === undefined) none++;
+  }
+  return none;
+}

@@ -1,7 +1,9 @@
 // node bench/plugin/build-awaits.mjs: bundles awaits.mjs with esbuild (the
 // version js-tests installs) twice, into js-tests/.scratch/bench/ (ignored by
 // git, served to the bench page): awaits.plain.js as it is, awaits.plugin.js
-// through als-wasm/plugin (installed from the packed tarball). The runtime
+// through als-wasm/plugin (installed from the packed tarball), and
+// awaits.unhooked.js (awaits-unhooked.mjs, als-wasm bundled in) with
+// `packages: true, awaitHook: false`. The runtime
 // stays an import, which the page's import map resolves to the same
 // node_modules/als-wasm the storage comes from: one copy of the package.
 import { build } from 'esbuild';
@@ -11,20 +13,29 @@ import { fileURLToPath } from 'node:url';
 
 const outDir = fileURLToPath(new URL('../../.scratch/bench/', import.meta.url));
 const entry = fileURLToPath(new URL('awaits.mjs', import.meta.url));
+const unhookedEntry = fileURLToPath(new URL('awaits-unhooked.mjs', import.meta.url));
 
 export async function buildAwaits() {
-  for (const [name, plugins] of [['plain', []], ['plugin', [als()]]]) {
+  const builds = [
+    ['plain', entry, []],
+    ['plugin', entry, [als()]],
+    ['unhooked', unhookedEntry, [als({ packages: true, awaitHook: false })]],
+  ];
+  for (const [name, entryPoint, plugins] of builds) {
     const outfile = `${outDir}awaits.${name}.js`;
     // Never a stale build: a failed one must show as an error.
     await rm(outfile, { force: true });
+    // The unhooked build carries its own als-wasm, built without the await hook.
+    const external = name === 'unhooked' ? [] : ['als-wasm', 'als-wasm/*'];
     await build({
-      entryPoints: [entry], outfile, plugins,
-      bundle: true, format: 'esm', platform: 'browser', external: ['als-wasm', 'als-wasm/*'], logLevel: 'warning',
+      entryPoints: [entryPoint], outfile, plugins,
+      bundle: true, format: 'esm', platform: 'browser', external, logLevel: 'warning',
     });
-    // Each of the three loops' awaits rewritten (`f(await g(x))`), or none:
-    // else the variants would measure nothing.
-    const rewritten = (await readFile(outfile, 'utf8')).match(/[\w$]+\(await [\w$]+\(/g)?.length ?? 0;
-    if (rewritten !== (name === 'plugin' ? 3 : 0)) throw new Error(`${outfile}: ${rewritten} awaits rewritten`);
+    if (name === 'unhooked' && !/AWAIT_HOOK = false/.test(await readFile(outfile, 'utf8'))) throw new Error(`${outfile}: the await hook is on`);
+    // Each of the four loops' awaits rewritten (`f(t, await g(t, x))`), or
+    // none: else the variants would measure nothing.
+    const rewritten = (await readFile(outfile, 'utf8')).match(/[\w$]+\((?:[\w$]+, )?await [\w$]+\(/g)?.length ?? 0;
+    if (rewritten !== (name === 'plain' ? 0 : 4)) throw new Error(`${outfile}: ${rewritten} awaits rewritten`);
   }
 }
 
