@@ -292,6 +292,31 @@ test('plugin: a thenable\'s then is read once and called once, in a later job, w
   deepEqual(log, ['read (sync: true)', 'call (sync: false, this ok: true, function, function)']);
 });
 
+// Node calls an awaited thenable's then in the awaiting flow (the
+// differential test found the browser calling it in none).
+test(`plugin: an awaited thenable's then runs in the awaiting flow ${exact ? '' : '(or with no store)'}`.trim(), async () => {
+  const s = new AsyncLocalStorage();
+  const seen = [];
+  const thenable = (name) => ({
+    then(resolve) {
+      seen.push([name, s.getStore() ?? null]);
+      setTimeout(() => resolve(name), 0);
+    },
+  });
+  const inAsync = (name) => s.run(name, async () => await thenable(name));
+  async function* inGenerator(name) {
+    yield await thenable(name);
+  }
+  const viaGenerator = (name) => s.run(name, async () => {
+    for await (const v of inGenerator(name)) return v;
+  });
+  deepEqual(await Promise.all([inAsync('a'), inAsync('b'), viaGenerator('g1'), viaGenerator('g2')]), ['a', 'b', 'g1', 'g2']);
+  for (const [name, store] of seen) {
+    if (exact) equal(store, name, `then of ${name}`);
+    else ok(store === name || store === null, `then of ${name} saw ${store}`);
+  }
+});
+
 test('plugin: a settled value is not read again, a promise\'s constructor is read once', async () => {
   let thenReads = 0;
   const value = {

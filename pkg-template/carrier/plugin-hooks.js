@@ -21,7 +21,7 @@
 // Cost against a plain `await`: one tick (our job that settles `stand`);
 // the carrier's slow path costs two. Measured (js-tests/bench/README.md): faster
 // than the slow path for promises, and it keeps `await 5` and thenables.
-import { currentFrame, swapFrame } from '../core/context.js';
+import { currentFrame, runInFrame, swapFrame } from '../core/context.js';
 
 export function pluginHooks({ NativePromise, nativeResolve, nativeThen, callNative, queue, bracket, closeBracket, enterOf, fastPath, awaitsHooked }) {
   class Box {
@@ -36,6 +36,7 @@ export function pluginHooks({ NativePromise, nativeResolve, nativeThen, callNati
   // A promise for the engine to await in place of x, settled (by a job of
   // ours) only once x has settled, with the continuation bracketed.
   function step(x, boxed) {
+    x = thenableIn(currentFrame(), x);
     const frame = currentFrame();
     let resolve;
     let reject;
@@ -58,6 +59,7 @@ export function pluginHooks({ NativePromise, nativeResolve, nativeThen, callNati
   }
 
   const awaited = (x) => step(x, true);
+  const thenableIn = thenableInFrame(NativePromise);
   const resume = (box) => {
     enterOf(box.frame)();
     return box.value;
@@ -144,7 +146,28 @@ export function pluginHooks({ NativePromise, nativeResolve, nativeThen, callNati
     return (...args) => step(Reflect.apply(fn, iterator, args), false);
   }
 
-  return { awaited, resume, iterated, ...activationHooks(NativePromise, fastPath) };
+  return { awaited, resume, iterated, ...activationHooks(NativePromise, fastPath, thenableIn) };
+}
+
+// For an `await` of a thenable that is no promise, the engine reads its then
+// at the await and calls it in a job of its own, which no carrier job
+// encloses: Node calls it in the awaiting flow, a browser in none. In its
+// place, an object whose then calls that one in `frame`: the same one read,
+// at the same moment, and the same one call. A `then` that throws when read
+// rejects the await, as the engine's read would; an object with no `then`
+// (checked with `in`, not read) is awaited as it is.
+function thenableInFrame(NativePromise) {
+  return (frame, x) => {
+    if (x === null || (typeof x !== 'object' && typeof x !== 'function') || x instanceof NativePromise || !('then' in x)) return x;
+    let then;
+    try {
+      then = x.then;
+    } catch (error) {
+      return new NativePromise((_, reject) => reject(error));
+    }
+    if (typeof then !== 'function') return x;
+    return { then: (resolve, reject) => runInFrame(frame, then, x, [resolve, reject]) };
+  };
 }
 
 // What a rewritten async function (not a generator; no `for await` or
@@ -163,15 +186,17 @@ export function pluginHooks({ NativePromise, nativeResolve, nativeThen, callNati
 // finally, or leaves the function: `pending` tells caught() and done().
 // A native promise's constructor read, next in the await, answers %Promise%
 // (fastPath): the engine's fast path, continuation in the next job.
-function activationHooks(NativePromise, fastPath) {
+function activationHooks(NativePromise, fastPath, thenableIn) {
   const proto = NativePromise.prototype;
   const getPrototypeOf = Object.getPrototypeOf;
   const begin = () => ({ frame: null, found: null, pending: false });
   const suspend = (t, x) => {
     t.frame = currentFrame();
+    // A thenable's then is read here, in the awaiting frame, as the await reads it.
+    if (x !== null && typeof x === 'object' && getPrototypeOf(x) === proto) fastPath(x);
+    else x = thenableIn(t.frame, x);
     t.pending = true;
     if (t.found !== null) swapFrame(t.found);
-    if (x !== null && typeof x === 'object' && getPrototypeOf(x) === proto) fastPath(x);
     return x;
   };
   const enter = (t) => {

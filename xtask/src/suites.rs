@@ -240,6 +240,14 @@ fn js_hosts(npm: &NpmTools, drivers: &Drivers, dir: &Path, tarball: &Path) -> Ve
         "plugin transform: snapshots, source maps, bundlers' own errors (Node 20)".into(),
         host(node20, &["plugin/all.mjs"]),
     ));
+    // Random async programs (js-tests/plugin/differential/): Node 24's own
+    // AsyncLocalStorage is the reference, each program a fresh page.
+    let mut differential = host(&node24, &["plugin/differential/run.mjs"]);
+    differential.env("PLAYWRIGHT_CORE", npm.bin.join("../playwright-core"));
+    suites.push((
+        "plugin differential: random async programs, Node 24 as written vs rewritten in headless Chromium".into(),
+        differential,
+    ));
     for bundled::Suite { name, args } in bundled::suites() {
         suites.push((name, drivers.command(dir, &args)));
     }
