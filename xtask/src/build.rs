@@ -9,6 +9,8 @@ use crate::run::{root, status, Result};
 use crate::{glue, short_names, tools, wasm_js};
 
 const CRATE: &str = "als_wasm";
+/// The plugin's transform (pkg-template/plugin/transform/), beside plugin/transform.js.
+const TRANSFORM: &str = "als_wasm_transform";
 
 /// Builds `pkg/` and answers its path.
 pub fn package() -> Result<PathBuf> {
@@ -30,8 +32,10 @@ pub fn package() -> Result<PathBuf> {
 
     let pkg = root.join("pkg");
     let _ = fs::remove_dir_all(&pkg);
-    // Everything but the crate that makes the wasm (pkg-template/wasm/).
-    copy_dir(&root.join("pkg-template"), &pkg, &root.join("pkg-template/wasm"))?;
+    // Everything but the crates that make the wasm (pkg-template/wasm/, pkg-template/plugin/transform/).
+    let crates = [root.join("pkg-template/wasm"), root.join("pkg-template/plugin/transform")];
+    copy_dir(&root.join("pkg-template"), &pkg, &crates)?;
+    plugin_transform(&pkg.join("plugin"))?;
     for license in ["LICENSE-MIT", "LICENSE-APACHE"] {
         fs::copy(root.join(license), pkg.join(license)).map_err(|e| format!("{license}: {e}"))?;
     }
@@ -52,6 +56,20 @@ pub fn package() -> Result<PathBuf> {
     cjs_types(&pkg)?;
     println!("built {} ({} bytes of wasm)", pkg.display(), bytes.len());
     Ok(pkg)
+}
+
+/// The plugin's transform as wasm with its glue, into `plugin/`: only
+/// `initSync` (transform.js reads the wasm from its file, synchronously, on
+/// the first module it rewrites). Answers the wasm's size.
+fn plugin_transform(plugin: &Path) -> Result<u64> {
+    let out = root().join("target/wasm-bindgen-transform");
+    let _ = fs::remove_dir_all(&out);
+    bindgen(&cargo_build("als-wasm-transform", None)?, TRANSFORM, &out)?;
+    let wasm = out.join(format!("{TRANSFORM}_bg.wasm"));
+    shrink(&wasm, &[])?;
+    let glue = glue::only_sync_init(&glue::without_doc_comments(&read(&out.join(format!("{TRANSFORM}.js")))?))?;
+    write(&plugin.join(format!("{TRANSFORM}.js")), &glue)?;
+    fs::copy(&wasm, plugin.join(format!("{TRANSFORM}_bg.wasm"))).map_err(|e| format!("{}: {e}", wasm.display()))
 }
 
 /// Builds the cdylib of workspace package `name` for wasm32 (release) and
@@ -250,9 +268,9 @@ fn byte_string(bytes: &[u8]) -> String {
     out
 }
 
-/// Copies every file below `from`, but those below `except`, into `to`.
-fn copy_dir(from: &Path, to: &Path, except: &Path) -> Result {
-    for file in walk(from)?.into_iter().filter(|f| !f.starts_with(except)) {
+/// Copies every file below `from`, but those below any of `except`, into `to`.
+fn copy_dir(from: &Path, to: &Path, except: &[PathBuf]) -> Result {
+    for file in walk(from)?.into_iter().filter(|f| !except.iter().any(|e| f.starts_with(e))) {
         let dest = to.join(file.strip_prefix(from).map_err(|e| e.to_string())?);
         if let Some(parent) = dest.parent() {
             fs::create_dir_all(parent).map_err(|e| e.to_string())?;
