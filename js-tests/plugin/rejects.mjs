@@ -1,7 +1,8 @@
 // What JavaScript rejects, the transform rejects too: await in a parameter
 // list (of an arrow nested in an async function, of an async arrow, of an
 // async function) is a SyntaxError in V8 and in the transform, which throws
-// Babel's SyntaxError at the await (the plugin turns it into its warning
+// a SyntaxError with Babel's `loc` at the await, its column in UTF-16 units
+// (the plugin turns it into its warning
 // and the bundler reports its own error, syntax-errors.mjs).
 import { Script } from 'node:vm';
 import { deepEqual, ok, test, throws } from '../support/harness.mjs';
@@ -11,6 +12,8 @@ const inputs = {
   'arrow in an async function': 'async function f() {\n  const g = (a = await x) => a;\n}\n',
   'async arrow': 'const g = async (a = await x) => a;\n',
   'async function': 'async function f(a = await x) {}\n',
+  // The column counts UTF-16 units (é one, 😀 two), not the parser's UTF-8 bytes.
+  'async function after text outside ASCII': "const s = 'é 😀 値'; async function f(a = await x) {}\n",
 };
 
 for (const [what, code] of Object.entries(inputs)) {
