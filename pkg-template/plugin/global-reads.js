@@ -16,10 +16,11 @@ export const EARLY_READS = 'als-wasm.early-reads';
 
 // { code, map } with a note before each top-level statement of `code` that
 // reads the global at evaluation, or null when there is none (or the code
-// does not parse: the bundler reports that itself).
-export function markGlobalReads(code, id, pkg) {
+// does not parse: the bundler reports that itself); `map` is null when
+// `sourcemap` is false.
+export function markGlobalReads(code, id, pkg, { sourcemap = true } = {}) {
   if (!code.includes('AsyncLocalStorage')) return null;
   const key = `Symbol.for(${JSON.stringify(EARLY_READS)})`;
   const note = `if(globalThis.AsyncLocalStorage===void 0)(globalThis[${key}]||(globalThis[${key}]=[])).push(${JSON.stringify(pkg)});`;
-  return answer(markReads(code, id, note), code, id);
+  return answer(markReads(code, id, note, sourcemap), code, id, sourcemap);
 }

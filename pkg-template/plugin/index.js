@@ -53,6 +53,19 @@ export function entersAfterAwait(code) {
   return /\.(?:enterWith|withScope)\s*\(/.test(rest) || (code.includes('AsyncResource') && /\.bind\s*\(/.test(rest));
 }
 
+// Whether the bundler reads the source map of this transform: a build
+// without source maps skips making them (a third of the transform's work,
+// and esbuild gets the map inlined as base64 with the whole source in it).
+// esbuild and webpack tell per build and per module, Vite's build by its
+// config (vite.configResolved); Rollup cannot tell before it writes, and
+// Vite's dev server always reads them.
+function wantsSourcemap(context, vite) {
+  const native = context.getNativeBuildContext?.();
+  if (native?.framework === 'esbuild') return Boolean(native.build?.initialOptions?.sourcemap);
+  if (native?.framework === 'webpack' || native?.framework === 'rspack') return native.loaderContext?.sourceMap !== false;
+  return vite.sourcemap;
+}
+
 function matches(pattern, file) {
   if (pattern === undefined) return false;
   const list = Array.isArray(pattern) ? pattern : [pattern];
@@ -62,18 +75,24 @@ function matches(pattern, file) {
 export const unplugin = createUnplugin((options = {}) => {
   // Packages already named in this build's warnings.
   const warned = new Set();
+  // Set by Vite once its config is resolved; true everywhere else.
+  const vite = { sourcemap: true };
   return {
     name: 'als-wasm',
     // Vite's dev server would find the helpers' import only in rewritten
     // modules, after its first dependency scan, and reload the page.
     vite: {
       config: () => ({ optimizeDeps: { include: [options.runtime ?? RUNTIME] } }),
+      configResolved(config) {
+        vite.sourcemap = config.command === 'serve' || Boolean(config.build?.sourcemap);
+      },
     },
     buildStart() {
       warned.clear();
     },
     transformInclude: (id) => selects(id, options) || scannedPackage(id, options) !== null,
     transform(code, id) {
+      const sourcemap = wantsSourcemap(this, vite);
       const pkg = scannedPackage(id, options);
       if (pkg !== null) {
         if (!warned.has(pkg) && entersAfterAwait(code)) {
@@ -83,10 +102,10 @@ export const unplugin = createUnplugin((options = {}) => {
               `there its store can reach other flows' callbacks. Add it to the plugin's packages option (or packages: true).`,
           );
         }
-        return markGlobalReads(code, id, pkg);
+        return markGlobalReads(code, id, pkg, { sourcemap });
       }
       try {
-        return transformAwaits(code, id, options);
+        return transformAwaits(code, id, { ...options, sourcemap });
       } catch (error) {
         if (!(error instanceof SyntaxError)) throw error;
         // The bundler parses the module next and reports the error its usual

@@ -60,9 +60,9 @@ export class SourceMap {
 // message, line, column]) as the plugin hands it on: null, { code, map },
 // or a thrown SyntaxError with Babel's `loc` ({ line, column }, 1-based line,
 // column in UTF-16 units).
-export function answer(out, code, id) {
+export function answer(out, code, id, sourcemap = true) {
   if (out.length === 0) return null;
-  if (out[0] === 'ok') return { code: out[1], map: new SourceMap(id, code, out[2]) };
+  if (out[0] === 'ok') return { code: out[1], map: sourcemap ? new SourceMap(id, code, out[2]) : null };
   const [, message, line, column] = out;
   const loc = line === '' ? undefined : { line: Number(line), column: Number(column) };
   const error = new SyntaxError(loc ? `${message} (${loc.line}:${loc.column})` : message);
@@ -70,20 +70,21 @@ export function answer(out, code, id) {
   throw error;
 }
 
-// { code, map } for `code`, or null when nothing needs rewriting. Throws a
+// { code, map } for `code`, or null when nothing needs rewriting; `map` is
+// null when `sourcemap` is false (the bundler will not read it). Throws a
 // SyntaxError (with `loc`) on code it cannot parse.
-export function transformAwaits(code, id, { runtime = RUNTIME } = {}) {
+export function transformAwaits(code, id, { runtime = RUNTIME, sourcemap = true } = {}) {
   const literal = JSON.stringify(runtime);
   // Nothing to rewrite, or rewritten already (a second pass would be right,
   // only slower).
   if (untouched(code) || code.includes(literal)) return null;
   wasm();
-  return answer(rewriteAwaits(code, languageOf(id), literal), code, id);
+  return answer(rewriteAwaits(code, languageOf(id), literal, sourcemap), code, id, sourcemap);
 }
 
 // markGlobalReads (global-reads.js) without its checks: the wasm's answer,
 // [] when nothing is marked or the code does not parse.
-export function markReads(code, id, note) {
+export function markReads(code, id, note, sourcemap = true) {
   wasm();
-  return markGlobalReads(code, languageOf(id), note);
+  return markGlobalReads(code, languageOf(id), note, sourcemap);
 }

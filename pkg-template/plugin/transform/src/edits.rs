@@ -42,39 +42,51 @@ impl Edits {
         self.list.push(Edit::Replace { start, end, text });
     }
 
-    /// The edited code and its source map's `mappings`. Edits are applied in
-    /// source order; at one offset, inserts keep the order they were made in.
-    /// Offsets are the parser's, on character boundaries; one past the end
-    /// of the code, or inside a replaced range, is dropped rather than panic.
-    pub fn apply(mut self, code: &str) -> (String, String) {
+    /// The edited code and, if `with_map`, its source map's `mappings`. Edits
+    /// are applied in source order; at one offset, inserts keep the order
+    /// they were made in. Offsets are the parser's, on character boundaries;
+    /// one past the end of the code, or inside a replaced range, is dropped
+    /// rather than panic.
+    pub fn apply(mut self, code: &str, with_map: bool) -> (String, Option<String>) {
         self.list.sort_by_key(Edit::order);
         let extra: usize =
             self.list.iter().map(|e| if let Edit::Insert { text, .. } = e { text.len() } else { 8 }).sum();
         let mut out = String::with_capacity(code.len() + extra);
-        let mut map = Mappings::new(code.len() / 3);
+        let mut map = with_map.then(|| Mappings::new(code.len() / 2));
         let mut done = 0usize;
         for edit in &self.list {
             let start = edit.start() as usize;
             let Some(kept) = code.get(done..start) else { continue };
-            map.kept(kept);
+            if let Some(map) = &mut map {
+                map.kept(kept);
+            }
             out.push_str(kept);
             done = start;
             match edit {
                 Edit::Insert { text, .. } => {
-                    map.inserted(text);
+                    if let Some(map) = &mut map {
+                        map.inserted(text);
+                    }
                     out.push_str(text);
                 }
                 Edit::Replace { end, text, .. } => {
                     let Some(replaced) = code.get(start..*end as usize) else { continue };
-                    map.replaced(text, replaced);
+                    if let Some(map) = &mut map {
+                        map.replaced(text, replaced);
+                    }
                     out.push_str(text);
                     done = *end as usize;
                 }
             }
         }
         let rest = code.get(done..).unwrap_or_default();
-        map.kept(rest);
         out.push_str(rest);
-        (out, map.finish())
+        (
+            out,
+            map.map(|mut map| {
+                map.kept(rest);
+                map.finish()
+            }),
+        )
     }
 }

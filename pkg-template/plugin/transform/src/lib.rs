@@ -33,9 +33,10 @@ pub use parse::Lang;
 pub enum Outcome {
     /// Nothing to change: the bundler keeps its own bytes.
     Unchanged,
-    /// The edited code and the `mappings` of its source map (v3, one
-    /// source: the input; columns in UTF-16 code units, as JS counts).
-    Rewritten { code: String, mappings: String },
+    /// The edited code and, when asked for, the `mappings` of its source
+    /// map (v3, one source: the input; columns in UTF-16 code units, as JS
+    /// counts).
+    Rewritten { code: String, mappings: Option<String> },
     /// The module does not parse. `line` is 1-based, `column` 0-based in
     /// UTF-16 code units (as Babel's `loc` was); both absent when oxc names
     /// no place.
@@ -44,9 +45,11 @@ pub enum Outcome {
 
 /// Rewrites every `await`, `for await` operand and async `yield*` operand of
 /// `code` and imports the helpers from `runtime_literal` (the specifier as a
-/// JS string literal, quotes included). The caller skips code without
-/// `await` or `yield` and code that imports the runtime already.
-pub fn rewrite_awaits(code: &str, lang: Lang, runtime_literal: &str) -> Outcome {
+/// JS string literal, quotes included); with a source map if `with_map`
+/// (a build without source maps skips a third of the work). The caller
+/// skips code without `await` or `yield` and code that imports the runtime
+/// already.
+pub fn rewrite_awaits(code: &str, lang: Lang, runtime_literal: &str, with_map: bool) -> Outcome {
     let allocator = oxc_allocator::Allocator::default();
     let program = match parse::parse(&allocator, code, lang) {
         Ok(program) => program,
@@ -82,15 +85,15 @@ pub fn rewrite_awaits(code: &str, lang: Lang, runtime_literal: &str) -> Outcome 
     }
     let at = preamble::position(&program, code, commonjs);
     list.insert(at, names.statement(awaits, iterates, runtime_literal, commonjs, preamble::needs_semicolon(code, at)));
-    let (code, mappings) = list.apply(code);
+    let (code, mappings) = list.apply(code, with_map);
     Outcome::Rewritten { code, mappings }
 }
 
 /// Puts `note` (a JS statement) right before each top-level statement of
 /// `code` that reads `globalThis.AsyncLocalStorage` while the module is
 /// evaluated (global_reads.rs). Code that does not parse is left alone: the
-/// bundler reports it itself.
-pub fn mark_global_reads(code: &str, lang: Lang, note: &str) -> Outcome {
+/// bundler reports it itself. With a source map if `with_map`.
+pub fn mark_global_reads(code: &str, lang: Lang, note: &str, with_map: bool) -> Outcome {
     let allocator = oxc_allocator::Allocator::default();
     let Ok(program) = parse::parse(&allocator, code, lang) else { return Outcome::Unchanged };
     let starts = global_reads::early_reads(&program);
@@ -101,7 +104,7 @@ pub fn mark_global_reads(code: &str, lang: Lang, note: &str) -> Outcome {
     for start in starts {
         list.insert(start, note.to_owned());
     }
-    let (code, mappings) = list.apply(code);
+    let (code, mappings) = list.apply(code, with_map);
     Outcome::Rewritten { code, mappings }
 }
 

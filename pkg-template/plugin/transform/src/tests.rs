@@ -8,7 +8,7 @@ const IMPORT_AWAITS: &str =
     "import { awaited as __als_awaited, resume as __als_resume } from \"als-wasm/plugin/runtime\";";
 
 fn rewrite(code: &str, lang: Lang) -> Outcome {
-    rewrite_awaits(code, lang, RUNTIME)
+    rewrite_awaits(code, lang, RUNTIME, true)
 }
 
 fn code_of(code: &str, lang: Lang) -> String {
@@ -190,7 +190,9 @@ fn decode(segment: &str) -> Vec<i64> {
 #[test]
 fn the_map_sends_awaits_operands_and_names_home_in_utf16_columns() {
     let code = "const s = 'été 😀';\nexport async function f(s) { return await load(s); }\n";
-    let Outcome::Rewritten { code: out, mappings } = rewrite(code, Lang::Js) else { panic!("not rewritten") };
+    let Outcome::Rewritten { code: out, mappings: Some(mappings) } = rewrite(code, Lang::Js) else {
+        panic!("not rewritten")
+    };
     let line = out.lines().nth(1).unwrap_or_default();
     let col = |needle: &str| line.find(needle).map(|i| line[..i].encode_utf16().count() as i64).unwrap_or(-1);
     let input = code.lines().nth(1).unwrap_or_default();
@@ -206,9 +208,20 @@ fn the_map_sends_awaits_operands_and_names_home_in_utf16_columns() {
 }
 
 #[test]
+fn without_a_map_the_code_is_the_same() {
+    let code = "import x from 'x';\nexport const f = async () => await x;\n";
+    let (Outcome::Rewritten { code: with, mappings: Some(_) }, Outcome::Rewritten { code: without, mappings: None }) =
+        (rewrite_awaits(code, Lang::Js, RUNTIME, true), rewrite_awaits(code, Lang::Js, RUNTIME, false))
+    else {
+        panic!("not rewritten")
+    };
+    assert_eq!(with, without);
+}
+
+#[test]
 fn global_reads_get_a_note_before_their_statement() {
     let note = "NOTE;";
-    let mark = |code: &str| match mark_global_reads(code, Lang::Js, note) {
+    let mark = |code: &str| match mark_global_reads(code, Lang::Js, note, true) {
         Outcome::Rewritten { code, .. } => Some(code),
         _ => None,
     };
@@ -245,7 +258,8 @@ fn nothing_panics_on_odd_input() {
     {
         for lang in [Lang::Js, Lang::Ts, Lang::Tsx] {
             let _ = rewrite(code, lang);
-            let _ = mark_global_reads(code, lang, "N;");
+            let _ = mark_global_reads(code, lang, "N;", true);
+            let _ = rewrite_awaits(code, lang, RUNTIME, false);
         }
     }
 }
