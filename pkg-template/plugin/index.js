@@ -91,30 +91,36 @@ export const unplugin = createUnplugin((options = {}) => {
       warned.clear();
     },
     transformInclude: (id) => selects(id, options) || scannedPackage(id, options) !== null,
-    transform(code, id) {
-      const sourcemap = wantsSourcemap(this, vite);
-      const pkg = scannedPackage(id, options);
-      if (pkg !== null) {
-        if (!warned.has(pkg) && entersAfterAwait(code)) {
-          warned.add(pkg);
-          this.warn?.(
-            `als-wasm/plugin does not rewrite ${pkg}, whose code calls enterWith, withScope or AsyncResource#bind after an await: ` +
-              `there its store can reach other flows' callbacks. Add it to the plugin's packages option (or packages: true).`,
-          );
+    transform: {
+      // Only code that could need the rewrite, a warning or a note (every other
+      // path answers null): Vite and Rolldown check this natively and call
+      // no JS for the rest.
+      filter: { code: /await|yield|AsyncLocalStorage/ },
+      handler(code, id) {
+        const sourcemap = wantsSourcemap(this, vite);
+        const pkg = scannedPackage(id, options);
+        if (pkg !== null) {
+          if (!warned.has(pkg) && entersAfterAwait(code)) {
+            warned.add(pkg);
+            this.warn?.(
+              `als-wasm/plugin does not rewrite ${pkg}, whose code calls enterWith, withScope or AsyncResource#bind after an await: ` +
+                `there its store can reach other flows' callbacks. Add it to the plugin's packages option (or packages: true).`,
+            );
+          }
+          return markGlobalReads(code, id, pkg, { sourcemap });
         }
-        return markGlobalReads(code, id, pkg, { sourcemap });
-      }
-      try {
-        return transformAwaits(code, id, { ...options, sourcemap });
-      } catch (error) {
-        if (!(error instanceof SyntaxError)) throw error;
-        // The bundler parses the module next and reports the error its usual
-        // way, at the right place; its awaits stay as they are.
-        const where = error.loc ? `:${error.loc.line}:${error.loc.column + 1}` : '';
-        const message = error.message.replace(/ \(\d+:\d+\)$/, '');
-        this.warn?.(`als-wasm/plugin left ${id}${where} as it is: ${message}`);
-        return null;
-      }
+        try {
+          return transformAwaits(code, id, { ...options, sourcemap });
+        } catch (error) {
+          if (!(error instanceof SyntaxError)) throw error;
+          // The bundler parses the module next and reports the error its usual
+          // way, at the right place; its awaits stay as they are.
+          const where = error.loc ? `:${error.loc.line}:${error.loc.column + 1}` : '';
+          const message = error.message.replace(/ \(\d+:\d+\)$/, '');
+          this.warn?.(`als-wasm/plugin left ${id}${where} as it is: ${message}`);
+          return null;
+        }
+      },
     },
   };
 });
