@@ -1,8 +1,8 @@
 //! The splices of one module, applied in one pass that also writes the
-//! source map's `mappings`, as magic-string's `generateMap` with
-//! `hires: 'boundary'` did: every character of the input that the output
-//! keeps maps to itself (a segment at each word's start and at each other
-//! character), a replaced range maps to its start, inserted text to nothing.
+//! source map's `mappings` (vlq.rs): every token of the input that the
+//! output keeps maps to itself, a replaced range maps to its start (so the
+//! helper call around an `await` maps to the `await`), inserted text to
+//! nothing, as magic-string's overwrite and appendLeft did.
 
 use crate::vlq::Mappings;
 

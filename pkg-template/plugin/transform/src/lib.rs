@@ -37,16 +37,16 @@ pub enum Outcome {
     /// map (v3, one source: the input; columns in UTF-16 code units, as JS
     /// counts).
     Rewritten { code: String, mappings: Option<String> },
-    /// The module does not parse. `line` is 1-based, `column` 0-based in
-    /// UTF-16 code units (as Babel's `loc` was); both absent when oxc names
-    /// no place.
+    /// The module does not parse. `at`: the 1-based line and the 0-based
+    /// column in UTF-16 code units (as Babel's `loc` was); absent when oxc
+    /// names no place.
     SyntaxError { message: String, at: Option<(u32, u32)> },
 }
 
 /// Rewrites every `await`, `for await` operand and async `yield*` operand of
 /// `code` and imports the helpers from `runtime_literal` (the specifier as a
 /// JS string literal, quotes included); with a source map if `with_map`
-/// (a build without source maps skips a third of the work). The caller
+/// (a build that reads no source map is spared making one). The caller
 /// skips code without `await` or `yield` and code that imports the runtime
 /// already.
 pub fn rewrite_awaits(code: &str, lang: Lang, runtime_literal: &str, with_map: bool) -> Outcome {

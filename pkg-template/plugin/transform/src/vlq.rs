@@ -31,8 +31,8 @@ impl Mappings {
     /// Input text copied as it is: a segment at each word's start and at
     /// each other character but white space (magic-string's `hires:
     /// 'boundary'` without the segments of spaces and tabs, which no tool
-    /// looks up: a third fewer), the first character of the run included (a
-    /// run starts where an edit ends).
+    /// looks up), the first character of the run included (a run starts
+    /// where an edit ends).
     pub fn kept(&mut self, text: &str) {
         self.in_word = false;
         for &byte in text.as_bytes() {
