@@ -112,7 +112,7 @@ export const unplugin = createUnplugin((options = {}) => {
         try {
           return transformAwaits(code, id, { ...options, sourcemap });
         } catch (error) {
-          if (!(error instanceof SyntaxError)) throw error;
+          if (!(error instanceof SyntaxError) && !error.leaveAsIs) throw error;
           // The bundler parses the module next and reports the error its usual
           // way, at the right place; its awaits stay as they are.
           const where = error.loc ? `:${error.loc.line}:${error.loc.column + 1}` : '';

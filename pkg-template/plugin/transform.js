@@ -11,18 +11,34 @@
 // as null: byte-identical. Here: the checks that need no parse, and the
 // source map around the mappings the wasm computes.
 import { readFileSync } from 'node:fs';
-import { initSync, markGlobalReads, rewriteAwaits } from './als_wasm_transform.js';
+import { dropInstance, initSync, markGlobalReads, rewriteAwaits } from './als_wasm_transform.js';
 
 export const RUNTIME = 'als-wasm/plugin/runtime';
 
 // Compiled on the first module that needs it: a build with nothing to
 // rewrite never pays for it. Read from the file next to this one, which
 // Node, Deno, Bun and WebContainers all can do synchronously.
+let compiled = null;
 let ready = false;
-function wasm() {
+
+// fn(), with the wasm instantiated. A throw out of the wasm (the host's stack
+// ran out in a module nested too deep, or a trap) leaves the instance's own
+// stack where it was: the next call gets a new instance, and this module is
+// left as it is, with the plugin's warning, like one that does not parse.
+function withWasm(fn) {
   if (!ready) {
-    initSync({ module: readFileSync(new URL('./als_wasm_transform_bg.wasm', import.meta.url)) });
+    compiled ??= new WebAssembly.Module(readFileSync(new URL('./als_wasm_transform_bg.wasm', import.meta.url)));
+    initSync({ module: compiled });
     ready = true;
+  }
+  try {
+    return fn();
+  } catch (cause) {
+    dropInstance();
+    ready = false;
+    const error = new Error(`the transform stopped: ${cause?.message ?? cause}`, { cause });
+    error.leaveAsIs = true;
+    throw error;
   }
 }
 
@@ -72,19 +88,24 @@ export function answer(out, code, id, sourcemap = true) {
 
 // { code, map } for `code`, or null when nothing needs rewriting; `map` is
 // null when `sourcemap` is false (the bundler will not read it). Throws a
-// SyntaxError (with `loc`) on code it cannot parse.
+// SyntaxError (with `loc`) on code it cannot parse, and an error with
+// `leaveAsIs` on code nested too deep for it.
 export function transformAwaits(code, id, { runtime = RUNTIME, sourcemap = true } = {}) {
   const literal = JSON.stringify(runtime);
   // Nothing to rewrite, or rewritten already (a second pass would be right,
   // only slower).
   if (untouched(code) || code.includes(literal)) return null;
-  wasm();
-  return answer(rewriteAwaits(code, languageOf(id), literal, sourcemap), code, id, sourcemap);
+  const out = withWasm(() => rewriteAwaits(code, languageOf(id), literal, sourcemap));
+  return answer(out, code, id, sourcemap);
 }
 
 // markGlobalReads (global-reads.js) without its checks: the wasm's answer,
-// [] when nothing is marked or the code does not parse.
+// [] when nothing is marked or the code does not parse (or nests too deep).
 export function markReads(code, id, note, sourcemap = true) {
-  wasm();
-  return markGlobalReads(code, languageOf(id), note, sourcemap);
+  try {
+    return withWasm(() => markGlobalReads(code, languageOf(id), note, sourcemap));
+  } catch (error) {
+    if (error.leaveAsIs) return [];
+    throw error;
+  }
 }
