@@ -17,7 +17,8 @@ test('plugin-await-hook: with packages: true, awaitHook: false, the carrier is b
   ok(/^export const AWAIT_HOOK = true;$/m.test(code), 'the package ships the hook on');
   const off = unplugin.raw({ packages: true, awaitHook: false }, { framework: 'rollup' });
   equal(off.transformInclude(hookModule), true, 'asked for await-hook.js');
-  equal(off.transform.call({}, code, hookModule).code, 'export const AWAIT_HOOK = false;\n');
+  ok(off.transform.filter.code.test(code), 'the code filter lets it through');
+  equal(off.transform.handler.call({}, code, hookModule).code, 'export const AWAIT_HOOK = false;\n');
   // Windows paths and a query are the same module.
   const windows = `C:\\app\\node_modules\\als-wasm\\carrier\\await-hook.js?v=1`;
   equal(off.transformInclude(windows), true, 'a Windows path with a query');

@@ -62,6 +62,7 @@ const list = [
   {
     file: 'tla-no-import.js', result: 42, calls: calls(1),
   },
+  { file: 'non-ascii.js', result: ['héllo wörld 😀 ü', '✓', '😀é'], calls: calls(2, 2, 1) },
 ];
 
 export const cases = list.map((c) => ({

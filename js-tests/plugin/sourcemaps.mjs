@@ -62,3 +62,13 @@ for (const c of cases) {
     });
   }));
 }
+
+// A build that reads no source map (esbuild or webpack without source maps,
+// Vite's build without build.sourcemap) gets the same code and no map.
+test('plugin-sourcemap: with sourcemap: false, the same code and no map', () => {
+  for (const c of cases) {
+    const out = transformAwaits(c.code, c.id, { sourcemap: false });
+    equal(out.code, transformAwaits(c.code, c.id).code, c.name);
+    equal(out.map, null, c.name);
+  }
+});

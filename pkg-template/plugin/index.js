@@ -53,6 +53,19 @@ export function entersAfterAwait(code) {
   return /\.(?:enterWith|withScope)\s*\(/.test(rest) || (code.includes('AsyncResource') && /\.bind\s*\(/.test(rest));
 }
 
+// Whether the bundler reads the source map of this transform: a build
+// without source maps skips making them (a third of the transform's work,
+// and esbuild gets the map inlined as base64 with the whole source in it).
+// esbuild and webpack tell per build and per module, Vite's build by its
+// config (vite.configResolved); Rollup cannot tell before it writes, and
+// Vite's dev server always reads them.
+function wantsSourcemap(context, vite) {
+  const native = context.getNativeBuildContext?.();
+  if (native?.framework === 'esbuild') return Boolean(native.build?.initialOptions?.sourcemap);
+  if (native?.framework === 'webpack' || native?.framework === 'rspack') return native.loaderContext?.sourceMap !== false;
+  return vite.sourcemap;
+}
+
 function matches(pattern, file) {
   if (pattern === undefined) return false;
   const list = Array.isArray(pattern) ? pattern : [pattern];
@@ -73,41 +86,53 @@ export const unplugin = createUnplugin((options = {}) => {
   const awaitHookOff = (id) => options.awaitHook === false && AWAIT_HOOK_MODULE.test(fileOf(id));
   // Packages already named in this build's warnings.
   const warned = new Set();
+  // Set by Vite once its config is resolved; true everywhere else.
+  const vite = { sourcemap: true };
   return {
     name: 'als-wasm',
     // Vite's dev server would find the helpers' import only in rewritten
     // modules, after its first dependency scan, and reload the page.
     vite: {
       config: () => ({ optimizeDeps: { include: [options.runtime ?? RUNTIME] } }),
+      configResolved(config) {
+        vite.sourcemap = config.command === 'serve' || Boolean(config.build?.sourcemap);
+      },
     },
     buildStart() {
       warned.clear();
     },
     transformInclude: (id) => awaitHookOff(id) || selects(id, options) || scannedPackage(id, options) !== null,
-    transform(code, id) {
-      if (awaitHookOff(id)) return { code: NO_AWAIT_HOOK, map: null };
-      const pkg = scannedPackage(id, options);
-      if (pkg !== null) {
-        if (!warned.has(pkg) && entersAfterAwait(code)) {
-          warned.add(pkg);
-          this.warn?.(
-            `als-wasm/plugin does not rewrite ${pkg}, whose code calls enterWith, withScope or AsyncResource#bind after an await: ` +
-              `there its store can reach other flows' callbacks. Add it to the plugin's packages option (or packages: true).`,
-          );
+    transform: {
+      // Only code that could need the rewrite, a warning or a note (every other
+      // path answers null): Vite and Rolldown check this natively and call
+      // no JS for the rest.
+      filter: { code: /await|yield|AsyncLocalStorage|AWAIT_HOOK/ },
+      handler(code, id) {
+        if (awaitHookOff(id)) return { code: NO_AWAIT_HOOK, map: null };
+        const sourcemap = wantsSourcemap(this, vite);
+        const pkg = scannedPackage(id, options);
+        if (pkg !== null) {
+          if (!warned.has(pkg) && entersAfterAwait(code)) {
+            warned.add(pkg);
+            this.warn?.(
+              `als-wasm/plugin does not rewrite ${pkg}, whose code calls enterWith, withScope or AsyncResource#bind after an await: ` +
+                `there its store can reach other flows' callbacks. Add it to the plugin's packages option (or packages: true).`,
+            );
+          }
+          return markGlobalReads(code, id, pkg, { sourcemap });
         }
-        return markGlobalReads(code, id, pkg);
-      }
-      try {
-        return transformAwaits(code, id, options);
-      } catch (error) {
-        if (!(error instanceof SyntaxError)) throw error;
-        // The bundler parses the module next and reports the error its usual
-        // way, at the right place; its awaits stay as they are.
-        const where = error.loc ? `:${error.loc.line}:${error.loc.column + 1}` : '';
-        const message = error.message.replace(/ \(\d+:\d+\)$/, '');
-        this.warn?.(`als-wasm/plugin left ${id}${where} as it is: ${message}`);
-        return null;
-      }
+        try {
+          return transformAwaits(code, id, { ...options, sourcemap });
+        } catch (error) {
+          if (!(error instanceof SyntaxError) && !error.leaveAsIs) throw error;
+          // The bundler parses the module next and reports the error its usual
+          // way, at the right place; its awaits stay as they are.
+          const where = error.loc ? `:${error.loc.line}:${error.loc.column + 1}` : '';
+          const message = error.message.replace(/ \(\d+:\d+\)$/, '');
+          this.warn?.(`als-wasm/plugin left ${id}${where} as it is: ${message}`);
+          return null;
+        }
+      },
     },
   };
 });

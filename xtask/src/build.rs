@@ -9,6 +9,8 @@ use crate::run::{root, status, Result};
 use crate::{glue, short_names, tools, wasm_js};
 
 const CRATE: &str = "als_wasm";
+/// The plugin's transform (pkg-template/plugin/transform/), beside plugin/transform.js.
+const TRANSFORM: &str = "als_wasm_transform";
 
 /// Builds `pkg/` and answers its path.
 pub fn package() -> Result<PathBuf> {
@@ -18,7 +20,7 @@ pub fn package() -> Result<PathBuf> {
     let _ = fs::remove_dir_all(&bindgen_out);
     // pkg-template/wasm/: als-wasm's JS API with a small allocator, named as
     // the glue expects, with only the features that wasm2js converts.
-    let built = cargo_build("als-wasm-package", Some(&wasm_js::rustflags()))?;
+    let built = cargo_build("als-wasm-package", Some(&wasm_js::rustflags()), "release")?;
     let plain = bindgen_out.join("input.wasm");
     let bytes = fs::read(&built).map_err(|e| format!("{}: {e}", built.display()))?;
     fs::create_dir_all(&bindgen_out).map_err(|e| e.to_string())?;
@@ -26,12 +28,14 @@ pub fn package() -> Result<PathBuf> {
     bindgen(&plain, CRATE, &bindgen_out)?;
     let wasm = bindgen_out.join(format!("{CRATE}_bg.wasm"));
     let names = short_names::minify(&wasm, &wasm_js::BINARYEN_FEATURES)?;
-    shrink(&wasm, &wasm_js::BINARYEN_FEATURES)?;
+    shrink(&wasm, &wasm_js::BINARYEN_FEATURES, "-Oz")?;
 
     let pkg = root.join("pkg");
     let _ = fs::remove_dir_all(&pkg);
-    // Everything but the crate that makes the wasm (pkg-template/wasm/).
-    copy_dir(&root.join("pkg-template"), &pkg, &root.join("pkg-template/wasm"))?;
+    // Everything but the crates that make the wasm (pkg-template/wasm/, pkg-template/plugin/transform/).
+    let crates = [root.join("pkg-template/wasm"), root.join("pkg-template/plugin/transform")];
+    copy_dir(&root.join("pkg-template"), &pkg, &crates)?;
+    let transform = plugin_transform(&pkg.join("plugin"))?;
     for license in ["LICENSE-MIT", "LICENSE-APACHE"] {
         fs::copy(root.join(license), pkg.join(license)).map_err(|e| format!("{license}: {e}"))?;
     }
@@ -50,33 +54,51 @@ pub fn package() -> Result<PathBuf> {
     fs::write(pkg.join(format!("{CRATE}_bg.wasm")), &bytes).map_err(|e| e.to_string())?;
     node_cjs(&pkg)?;
     cjs_types(&pkg)?;
-    println!("built {} ({} bytes of wasm)", pkg.display(), bytes.len());
+    println!("built {} ({} bytes of wasm; {transform} of the plugin's transform)", pkg.display(), bytes.len());
     Ok(pkg)
+}
+
+/// The plugin's transform as wasm with its glue, into `plugin/`: only
+/// `initSync` (transform.js reads the wasm from its file, synchronously, on
+/// the first module it rewrites), and `dropInstance`. Optimized for speed, not size (the
+/// `wasm-transform` profile, wasm-opt -O3): it runs at build time only, and
+/// opt-level "z" made it 1.5× as slow. Answers the wasm's size.
+fn plugin_transform(plugin: &Path) -> Result<u64> {
+    let out = root().join("target/wasm-bindgen-transform");
+    let _ = fs::remove_dir_all(&out);
+    bindgen(&cargo_build("als-wasm-transform", None, "wasm-transform")?, TRANSFORM, &out)?;
+    let wasm = out.join(format!("{TRANSFORM}_bg.wasm"));
+    shrink(&wasm, &[], "-O3")?;
+    let glue = glue::only_sync_init(&glue::without_doc_comments(&read(&out.join(format!("{TRANSFORM}.js")))?))?;
+    let glue = glue::with_drop_instance(&glue)?;
+    write(&plugin.join(format!("{TRANSFORM}.js")), &glue)?;
+    fs::copy(&wasm, plugin.join(format!("{TRANSFORM}_bg.wasm"))).map_err(|e| format!("{}: {e}", wasm.display()))
 }
 
 /// Builds the cdylib of workspace package `name` for wasm32 (release) and
 /// writes it with wasm-bindgen's glue for the web target into `out`, as
 /// `{out_name}.js` and `{out_name}_bg.wasm`.
 pub fn wasm_with_glue(name: &str, out_name: &str, out: &Path) -> Result {
-    bindgen(&cargo_build(name, None)?, out_name, out)?;
-    shrink(&out.join(format!("{out_name}_bg.wasm")), &[])
+    bindgen(&cargo_build(name, None, "release")?, out_name, out)?;
+    shrink(&out.join(format!("{out_name}_bg.wasm")), &[], "-Oz")
 }
 
-/// Builds the cdylib of workspace package `name` for wasm32 (release) and
-/// answers its path. With `rustflags` (encoded as CARGO_ENCODED_RUSTFLAGS),
-/// in a target folder of its own, so that other wasm builds keep their cache.
-fn cargo_build(name: &str, rustflags: Option<&str>) -> Result<PathBuf> {
+/// Builds the cdylib of workspace package `name` for wasm32 with cargo's
+/// `profile` and answers its path. With `rustflags` (encoded as
+/// CARGO_ENCODED_RUSTFLAGS), in a target folder of its own, so that other
+/// wasm builds keep their cache.
+fn cargo_build(name: &str, rustflags: Option<&str>, profile: &str) -> Result<PathBuf> {
     let root = root();
     let target = root.join(if rustflags.is_some() { "target/package-wasm" } else { "target" });
     let mut cmd = Command::new("cargo");
     cmd.current_dir(&root)
-        .args(["build", "--quiet", "--release", "--lib", "--target", "wasm32-unknown-unknown", "-p", name])
+        .args(["build", "--quiet", "--profile", profile, "--lib", "--target", "wasm32-unknown-unknown", "-p", name])
         .env("CARGO_TARGET_DIR", &target);
     if let Some(flags) = rustflags {
         cmd.env("CARGO_ENCODED_RUSTFLAGS", flags).env_remove("RUSTFLAGS");
     }
     status(&mut cmd)?;
-    Ok(target.join(format!("wasm32-unknown-unknown/release/{}.wasm", name.replace('-', "_"))))
+    Ok(target.join(format!("wasm32-unknown-unknown/{profile}/{}.wasm", name.replace('-', "_"))))
 }
 
 /// wasm-bindgen's glue for the web target, beside the wasm it rewrites.
@@ -92,15 +114,16 @@ fn bindgen(wasm: &Path, out_name: &str, out: &Path) -> Result {
     )
 }
 
-/// Optimizes wasm-bindgen's output for size in place, with npm's binaryen
-/// (tools.rs). It reads the enabled features from the `target_features`
-/// section, unless `features` names them, and drops the sections no host reads.
-fn shrink(wasm: &Path, features: &[&str]) -> Result {
+/// Optimizes wasm-bindgen's output in place (`level`: -Oz for size, -O3 for
+/// speed), with npm's binaryen (tools.rs). It reads the enabled features from
+/// the `target_features` section, unless `features` names them, and drops the
+/// sections no host reads.
+fn shrink(wasm: &Path, features: &[&str], level: &str) -> Result {
     let wasm_opt = tools::npm_tools()?.get("wasm-opt");
     status(
         Command::new(wasm_opt)
             .args(features)
-            .args(["-Oz", "--converge", "--strip-debug", "--strip-producers", "--strip-target-features", "-o"])
+            .args([level, "--converge", "--strip-debug", "--strip-producers", "--strip-target-features", "-o"])
             .arg(wasm)
             .arg(wasm),
     )
@@ -250,9 +273,9 @@ fn byte_string(bytes: &[u8]) -> String {
     out
 }
 
-/// Copies every file below `from`, but those below `except`, into `to`.
-fn copy_dir(from: &Path, to: &Path, except: &Path) -> Result {
-    for file in walk(from)?.into_iter().filter(|f| !f.starts_with(except)) {
+/// Copies every file below `from`, but those below any of `except`, into `to`.
+fn copy_dir(from: &Path, to: &Path, except: &[PathBuf]) -> Result {
+    for file in walk(from)?.into_iter().filter(|f| !except.iter().any(|e| f.starts_with(e))) {
         let dest = to.join(file.strip_prefix(from).map_err(|e| e.to_string())?);
         if let Some(parent) = dest.parent() {
             fs::create_dir_all(parent).map_err(|e| e.to_string())?;

@@ -138,6 +138,21 @@ pub fn without_doc_comments(glue: &str) -> String {
     out
 }
 
+/// `dropInstance()`, for the plugin's transform: after a throw out of its
+/// wasm (the host's stack ran out in a deeply nested module), the instance's
+/// stack pointer stays where the throw left it, so transform.js has the next
+/// `initSync` make a new instance.
+pub fn with_drop_instance(glue: &str) -> Result<String> {
+    if !glue.contains("let wasmModule, wasmInstance, wasm;") {
+        return Err("wasm-bindgen's glue keeps its instance elsewhere: check glue::with_drop_instance".into());
+    }
+    replace_once(
+        glue,
+        "export { initSync };",
+        "function dropInstance() {\n    wasm = undefined;\n}\n\nexport { initSync, dropInstance };",
+    )
+}
+
 /// Fails if the glue's import object names a module twice: esbuild (and so
 /// Vite) warns about the duplicate key in every build that bundles it.
 pub fn imports_each_module_once(glue: &str) -> Result {

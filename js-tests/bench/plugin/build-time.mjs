@@ -1,9 +1,11 @@
 // node bench/plugin/build-time.mjs: what als-wasm/plugin adds to a build.
 // Writes the generated app (app.mjs, about 1 MB) into
 // js-tests/.scratch/bench/app/, then builds it with esbuild, Rollup, Vite and
-// webpack, without and with the plugin, each build in a fresh process
-// (build-one.mjs): one untimed build of each first, then RUNS of each,
-// alternating, so that a busy moment of the machine hits both. Then the
+// webpack, without and with the plugin, and with a plugin that changes
+// nothing (the floor: what routing modules through a JS plugin costs that
+// bundler), each build in a fresh process (build-one.mjs): one untimed build
+// of each first, then RUNS of each, alternating, so that a busy moment of the
+// machine hits all three. Then the
 // transform alone, in this process, over every module of the app. Prints
 // one JSON line for the app, one per bundler and one for the transform.
 import { spawnSync } from 'node:child_process';
@@ -29,10 +31,10 @@ console.log(JSON.stringify({ build: 'app', bytes: app.bytes, modules: app.module
 const REWRITTEN = /[\w$]+\(await [\w$]+\(/g;
 
 for (const bundler of BUNDLERS) {
-  const ms = { plain: [], plugin: [] };
+  const ms = { plain: [], floor: [], plugin: [] };
   const pluginMs = [];
   for (let i = -1; i < RUNS; i++) {
-    for (const variant of ['plain', 'plugin']) {
+    for (const variant of ['plain', 'floor', 'plugin']) {
       const out = join(scratch, 'out', `${bundler}-${variant}`);
       const r = spawnSync('node', ['bench/plugin/build-one.mjs', bundler, variant, app.entry, out], { cwd: tests, encoding: 'utf8' });
       const line = r.stdout.split('\n').find((l) => l.startsWith('{'));
@@ -47,12 +49,14 @@ for (const bundler of BUNDLERS) {
       }
     }
   }
-  console.log(JSON.stringify({ build: bundler, plain: median(ms.plain), plugin: median(ms.plugin), pluginImport: median(pluginMs), runs: RUNS, ms }));
+  console.log(JSON.stringify({
+    build: bundler, plain: median(ms.plain), floor: median(ms.floor), plugin: median(ms.plugin), pluginImport: median(pluginMs), runs: RUNS, ms,
+  }));
 }
 
-// The transform alone, as the plugin calls it, over the whole app: the first
-// pass (cold: Babel's parser not yet compiled by the engine), then the median
-// of RUNS more.
+// The transform alone, as the plugin calls it (with a source map), over the
+// whole app: the first pass (cold: the engine compiles the transform's wasm
+// as it first runs each part), then the median of RUNS more.
 const passes = [];
 for (let i = 0; i <= RUNS; i++) {
   const t = performance.now();

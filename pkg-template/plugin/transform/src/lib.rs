@@ -1,0 +1,144 @@
+//! als-wasm/plugin's rewrite of one module, on oxc's parser (docs/plugin.md):
+//!
+//! ```text
+//! in an async function (not a generator) with no `for await` or `await using` of its own:
+//!   { body }                   ->  { const __als_t = __als_begin(); try { body } finally { __als_done(__als_t); } }
+//!   => expr                    ->  => { const __als_t = __als_begin(); try { return expr } finally { … } }
+//!   await x                    ->  __als_resumed(__als_t, await __als_suspend(__als_t, x))
+//!   catch (e) { / finally {    ->  catch (e) { __als_caught(__als_t);
+//! any other await              ->  __als_resume(await __als_awaited( x))
+//! for await (… of y)           ->  for await (… of __als_iterated((y)))
+//! yield* y (async generator)   ->  yield* __als_iterated((y))
+//! ```
+//!
+//! plus one import (a `require` in a CommonJS script) of the helpers, and
+//! the notes before top-level reads of `globalThis.AsyncLocalStorage` in
+//! packages left as they are. Compiled to wasm for the plugin's JS
+//! (pkg-template/plugin/transform.js), which makes the cheap checks first.
+//!
+//! Every edit is a splice of the source text, so that nothing but the
+//! rewritten sites changes, and a source map comes out of the same pass.
+//! No input may panic: a panic would kill the wasm instance for the rest of
+//! the build.
+
+mod edits;
+mod global_reads;
+mod parse;
+mod positions;
+mod preamble;
+mod sites;
+mod vlq;
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use parse::Lang;
+
+/// What a rewrite of one module comes to.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// Nothing to change: the bundler keeps its own bytes.
+    Unchanged,
+    /// The edited code and, when asked for, the `mappings` of its source
+    /// map (v3, one source: the input; columns in UTF-16 code units, as JS
+    /// counts).
+    Rewritten { code: String, mappings: Option<String> },
+    /// The module does not parse. `at`: the 1-based line and the 0-based
+    /// column in UTF-16 code units (as Babel's `loc` was); absent when oxc
+    /// names no place.
+    SyntaxError { message: String, at: Option<(u32, u32)> },
+}
+
+/// Rewrites every `await`, `for await` operand and async `yield*` operand of
+/// `code` and imports the helpers from `runtime_literal` (the specifier as a
+/// JS string literal, quotes included); with a source map if `with_map`
+/// (a build that reads no source map is spared making one). The caller
+/// skips code without `await` or `yield` and code that imports the runtime
+/// already.
+pub fn rewrite_awaits(code: &str, lang: Lang, runtime_literal: &str, with_map: bool) -> Outcome {
+    let allocator = oxc_allocator::Allocator::default();
+    let program = match parse::parse(&allocator, code, lang) {
+        Ok(program) => program,
+        Err(error) => return syntax_error(code, error),
+    };
+    let found = sites::find(&program, code);
+    if let Some(offset) = found.await_in_parameters {
+        let message = "Await expression is not allowed in formal parameters".into();
+        return syntax_error(code, parse::SyntaxError { message, offset: Some(offset) });
+    }
+    if found.sites.is_empty() {
+        return Outcome::Unchanged;
+    }
+    let commonjs = found.is_commonjs(&program);
+    let names = preamble::HelperNames::for_code(code);
+    let mut list = edits::Edits::default();
+    let mut used = preamble::Used::default();
+    let keyword_end = |start: u32| start + "await".len() as u32;
+    for site in &found.sites {
+        match site.kind {
+            sites::Kind::Await => {
+                used.awaits = true;
+                list.replace(site.start, keyword_end(site.start), names.await_open());
+                list.insert(site.end, "))".into());
+            }
+            sites::Kind::Suspend => {
+                list.replace(site.start, keyword_end(site.start), names.suspend_open());
+                list.insert(site.end, "))".into());
+            }
+            sites::Kind::Iterate => {
+                used.iterates = true;
+                // Minified code may join the operand to `of` (`of[1,2]`).
+                let space = if preamble::ends_in_identifier(code, site.start) { " " } else { "" };
+                list.insert(site.start, format!("{space}{}((", names.iterated));
+                list.insert(site.end, "))".into());
+            }
+            sites::Kind::Caught => {
+                used.caught = true;
+                list.insert(site.start + 1, names.caught_call());
+            }
+            sites::Kind::Body => {
+                used.in_place = true;
+                // After a directive that has no semicolon of its own, one comes first.
+                let before = site.start.checked_sub(1).and_then(|i| code.as_bytes().get(i as usize));
+                let lead = if before.is_some_and(|&b| b != b'{' && b != b';') { ";" } else { "" };
+                list.insert(site.start, format!("{lead}{}", names.body_open()));
+                list.insert(site.end, names.body_close());
+            }
+            sites::Kind::ExpressionBody => {
+                used.in_place = true;
+                list.insert(site.start, format!("{{ {} return ", names.body_open()));
+                list.insert(site.end, format!(" {} }}", names.body_close()));
+            }
+        }
+    }
+    let at = preamble::position(&program, code, commonjs);
+    list.insert(at, names.statement(used, runtime_literal, commonjs, preamble::needs_semicolon(code, at)));
+    let (code, mappings) = list.apply(code, with_map);
+    Outcome::Rewritten { code, mappings }
+}
+
+/// Puts `note` (a JS statement) right before each top-level statement of
+/// `code` that reads `globalThis.AsyncLocalStorage` while the module is
+/// evaluated (global_reads.rs). Code that does not parse is left alone: the
+/// bundler reports it itself. With a source map if `with_map`.
+pub fn mark_global_reads(code: &str, lang: Lang, note: &str, with_map: bool) -> Outcome {
+    let allocator = oxc_allocator::Allocator::default();
+    let Ok(program) = parse::parse(&allocator, code, lang) else { return Outcome::Unchanged };
+    let starts = global_reads::early_reads(&program);
+    if starts.is_empty() {
+        return Outcome::Unchanged;
+    }
+    let mut list = edits::Edits::default();
+    for start in starts {
+        list.insert(start, note.to_owned());
+    }
+    let (code, mappings) = list.apply(code, with_map);
+    Outcome::Rewritten { code, mappings }
+}
+
+fn syntax_error(code: &str, error: parse::SyntaxError) -> Outcome {
+    let at = error.offset.map(|offset| positions::line_and_column(code, offset));
+    Outcome::SyntaxError { message: error.message, at }
+}
+
+#[cfg(test)]
+mod tests;

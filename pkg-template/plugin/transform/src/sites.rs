@@ -1,0 +1,292 @@
+//! Where the rewrite acts, and what decides between `import` and `require`,
+//! in one walk of the tree.
+
+use oxc_ast::ast::{
+    ArrowFunctionBody, ArrowFunctionExpression, AssignmentExpression, AwaitExpression, CallExpression, Expression,
+    ForOfStatement, FormalParameters, Function, FunctionBody, ImportMeta, MemberExpression, Program, Statement,
+    TryStatement, VariableDeclaration, VariableDeclarationKind, YieldExpression,
+};
+use oxc_ast_visit::{walk, Visit};
+use oxc_span::GetSpan;
+use oxc_syntax::scope::ScopeFlags;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// An `await` expression bracketed by jobs (top level, async generators,
+    /// functions with implicit awaits): `start` is its keyword's.
+    Await,
+    /// An `await` of an async function bracketed in place (`suspend` and
+    /// `resumed` around it): `start` is its keyword's.
+    Suspend,
+    /// The operand of a `for await` or of an async generator's `yield*`.
+    Iterate,
+    /// A catch or finally block of such a function: `start` is its `{`.
+    Caught,
+    /// Such a function's block body: `start` is where its record goes (after
+    /// the `{` and any directives), `end` its closing `}`.
+    Body,
+    /// Such an arrow's expression body: `start` is the expression's (its
+    /// parentheses included), `end` the arrow's end.
+    ExpressionBody,
+}
+
+/// A byte range of the source to rewrite.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Site {
+    pub kind: Kind,
+    pub start: u32,
+    pub end: u32,
+}
+
+/// What one walk found.
+#[derive(Debug, Default)]
+pub struct Found {
+    /// Innermost first, so that closing parentheses at one offset nest.
+    pub sites: Vec<Site>,
+    requires: bool,
+    assigns_exports: bool,
+    top_level_await: bool,
+    import_meta: bool,
+    /// The first `await` in a parameter list, which JS rejects (oxc's parser
+    /// leaves that check to its semantic pass, which we do not run).
+    pub await_in_parameters: Option<u32>,
+}
+
+impl Found {
+    /// A script that calls require(…) or assigns module.exports / exports.x,
+    /// with no top-level await: an import would turn it into an ES module
+    /// and break module.exports. A script is what Babel's `unambiguous`
+    /// made of a module with no import, export or import.meta (a top-level
+    /// await alone did not make it a module there, so it does not here).
+    pub fn is_commonjs(&self, program: &Program) -> bool {
+        let esm = self.import_meta || program.body.iter().any(Statement::is_module_declaration);
+        !esm && (self.requires || self.assigns_exports) && !self.top_level_await
+    }
+}
+
+pub fn find(program: &Program, code: &str) -> Found {
+    let mut finder = Finder { code, found: Found::default(), functions: Vec::new() };
+    finder.visit_program(program);
+    finder.found
+}
+
+struct Finder<'c> {
+    code: &'c str,
+    found: Found,
+    functions: Vec<Frame>,
+}
+
+/// An enclosing function, innermost last.
+#[derive(Clone, PartialEq, Eq)]
+struct Frame {
+    is_async: bool,
+    generator: bool,
+    /// In its parameter list (not in a function nested there).
+    in_parameters: bool,
+    /// Its own awaits: indices into `Found::sites`.
+    awaits: Vec<usize>,
+    /// The `{` of its own catch and finally blocks.
+    handlers: Vec<u32>,
+    /// It awaits where no `await` is written (`for await`, `await using`).
+    implicit: bool,
+}
+
+impl Frame {
+    fn new(is_async: bool, generator: bool) -> Self {
+        Self { is_async, generator, in_parameters: false, awaits: Vec::new(), handlers: Vec::new(), implicit: false }
+    }
+
+    /// Whether its awaits are bracketed in place: an async function, not a
+    /// generator, with no implicit await (carrier/plugin-hooks.js).
+    fn in_place(&self) -> bool {
+        self.is_async && !self.generator && !self.implicit && !self.awaits.is_empty()
+    }
+}
+
+impl<'a> Visit<'a> for Finder<'_> {
+    fn visit_function(&mut self, it: &Function<'a>, flags: ScopeFlags) {
+        self.functions.push(Frame::new(it.r#async, it.generator));
+        walk::walk_function(self, it, flags);
+        if let (Some(frame), Some(body)) = (self.functions.pop(), &it.body) {
+            self.close(frame, Kind::Body, body_start(body), body.span.end.saturating_sub(1));
+        }
+    }
+
+    fn visit_arrow_function_expression(&mut self, it: &ArrowFunctionExpression<'a>) {
+        self.functions.push(Frame::new(it.r#async, false));
+        walk::walk_arrow_function_expression(self, it);
+        if let Some(frame) = self.functions.pop() {
+            match &it.body {
+                ArrowFunctionBody::FunctionBody(body) => {
+                    self.close(frame, Kind::Body, body_start(body), body.span.end.saturating_sub(1));
+                }
+                expression => {
+                    // Its parentheses are not in the tree: where the body's text
+                    // begins is the first token after `=>`.
+                    let head = it.return_type.as_ref().map_or(it.params.span.end, |t| t.span.end);
+                    let start = expression_body_start(self.code, head, expression.span().start);
+                    self.close(frame, Kind::ExpressionBody, start, it.span.end);
+                }
+            }
+        }
+    }
+
+    fn visit_try_statement(&mut self, it: &TryStatement<'a>) {
+        walk::walk_try_statement(self, it);
+        if let Some(frame) = self.functions.last_mut() {
+            if let Some(handler) = &it.handler {
+                frame.handlers.push(handler.body.span.start);
+            }
+            if let Some(finalizer) = &it.finalizer {
+                frame.handlers.push(finalizer.span.start);
+            }
+        }
+    }
+
+    fn visit_variable_declaration(&mut self, it: &VariableDeclaration<'a>) {
+        if it.kind == VariableDeclarationKind::AwaitUsing {
+            self.mark_implicit();
+        }
+        walk::walk_variable_declaration(self, it);
+    }
+
+    fn visit_formal_parameters(&mut self, it: &FormalParameters<'a>) {
+        let frame = self.functions.len().checked_sub(1);
+        self.set_in_parameters(frame, true);
+        walk::walk_formal_parameters(self, it);
+        self.set_in_parameters(frame, false);
+    }
+
+    fn visit_await_expression(&mut self, it: &AwaitExpression<'a>) {
+        walk::walk_await_expression(self, it);
+        match self.functions.last() {
+            None => self.found.top_level_await = true,
+            Some(frame) if frame.in_parameters => {
+                self.found.await_in_parameters.get_or_insert(it.span.start);
+            }
+            Some(_) => {}
+        }
+        if let Some(frame) = self.functions.last_mut() {
+            frame.awaits.push(self.found.sites.len());
+        }
+        self.found.sites.push(Site { kind: Kind::Await, start: it.span.start, end: it.span.end });
+    }
+
+    fn visit_for_of_statement(&mut self, it: &ForOfStatement<'a>) {
+        walk::walk_for_of_statement(self, it);
+        if it.r#await {
+            self.mark_implicit();
+            let span = it.right.span();
+            self.found.sites.push(Site { kind: Kind::Iterate, start: span.start, end: span.end });
+        }
+    }
+
+    fn visit_yield_expression(&mut self, it: &YieldExpression<'a>) {
+        walk::walk_yield_expression(self, it);
+        // In a sync generator yield* reads no promise.
+        let async_generator = self.functions.last().is_some_and(|f| f.is_async && f.generator);
+        if let (true, true, Some(argument)) = (it.delegate, async_generator, &it.argument) {
+            let span = argument.span();
+            self.found.sites.push(Site { kind: Kind::Iterate, start: span.start, end: span.end });
+        }
+    }
+
+    fn visit_call_expression(&mut self, it: &CallExpression<'a>) {
+        if matches!(&it.callee, Expression::Identifier(id) if id.name == "require") {
+            self.found.requires = true;
+        }
+        walk::walk_call_expression(self, it);
+    }
+
+    fn visit_assignment_expression(&mut self, it: &AssignmentExpression<'a>) {
+        if it.left.as_member_expression().is_some_and(exports_target) {
+            self.found.assigns_exports = true;
+        }
+        walk::walk_assignment_expression(self, it);
+    }
+
+    fn visit_import_meta(&mut self, _it: &ImportMeta) {
+        self.found.import_meta = true;
+    }
+}
+
+impl Finder<'_> {
+    /// A function's walk is over: where its awaits are bracketed in place,
+    /// they become `Suspend`, and its catch and finally blocks and its body
+    /// sites of their own, after everything in it (so that closing text at
+    /// one offset nests).
+    fn close(&mut self, frame: Frame, body: Kind, start: u32, end: u32) {
+        if !frame.in_place() {
+            return;
+        }
+        for &index in &frame.awaits {
+            if let Some(site) = self.found.sites.get_mut(index) {
+                site.kind = Kind::Suspend;
+            }
+        }
+        for &open in &frame.handlers {
+            self.found.sites.push(Site { kind: Kind::Caught, start: open, end: open });
+        }
+        self.found.sites.push(Site { kind: body, start, end });
+    }
+
+    fn mark_implicit(&mut self) {
+        if let Some(frame) = self.functions.last_mut() {
+            frame.implicit = true;
+        }
+    }
+
+    fn set_in_parameters(&mut self, frame: Option<usize>, value: bool) {
+        if let Some(frame) = frame.and_then(|i| self.functions.get_mut(i)) {
+            frame.in_parameters = value;
+        }
+    }
+}
+
+/// Where an arrow's expression body begins, its parentheses included: the
+/// first token after the `=>` that follows `head` (the end of the parameters,
+/// or of the return type). `fallback` (the expression's own start) if the
+/// text there is not as expected.
+fn expression_body_start(code: &str, head: u32, fallback: u32) -> u32 {
+    let arrow = skip_trivia(code, head as usize);
+    if code.get(arrow..arrow + 2) != Some("=>") {
+        return fallback;
+    }
+    let start = skip_trivia(code, arrow + 2);
+    u32::try_from(start).ok().filter(|&s| s <= fallback).unwrap_or(fallback)
+}
+
+/// The offset of the first byte at or after `at` that is neither white space
+/// nor inside a comment.
+fn skip_trivia(code: &str, mut at: usize) -> usize {
+    loop {
+        let Some(rest) = code.get(at..) else { return at };
+        if rest.starts_with("//") {
+            at += rest.find(['\n', '\r', '\u{2028}', '\u{2029}']).unwrap_or(rest.len());
+        } else if let Some(comment) = rest.strip_prefix("/*") {
+            at += 2 + comment.find("*/").map_or(comment.len(), |end| end + 2);
+        } else if let Some(c) = rest.chars().next().filter(|c| c.is_whitespace() || *c == '\u{feff}') {
+            at += c.len_utf8();
+        } else {
+            return at;
+        }
+    }
+}
+
+/// Where a block body's record goes: after its `{` and its directives
+/// ('use strict' must stay first).
+fn body_start(body: &FunctionBody) -> u32 {
+    body.directives.last().map_or(body.span.start + 1, |directive| directive.span.end)
+}
+
+/// module.exports, module.exports.x, exports.x (at any depth).
+fn exports_target(member: &MemberExpression) -> bool {
+    match member.object() {
+        Expression::Identifier(object) => {
+            object.name == "exports"
+                || (object.name == "module"
+                    && matches!(member, MemberExpression::StaticMemberExpression(m) if m.property.name == "exports"))
+        }
+        object => object.as_member_expression().is_some_and(exports_target),
+    }
+}

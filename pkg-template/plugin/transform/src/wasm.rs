@@ -1,0 +1,34 @@
+//! The wasm's exports, for pkg-template/plugin/transform.js. Each answers an
+//! array of strings, so that one call crosses into wasm and the code and
+//! the mappings come back as JS strings:
+//! `[]` nothing to change; `["ok", code, mappings]` (mappings empty when
+//! `map` is false);
+//! `["error", message, line, column]` (line and column empty when unknown).
+
+use wasm_bindgen::prelude::wasm_bindgen;
+
+use crate::{Lang, Outcome};
+
+/// `lang`: "js", "ts" or "tsx". `runtime_literal`: the helpers' specifier
+/// as a JS string literal. `map`: whether to make the source map.
+#[wasm_bindgen(js_name = rewriteAwaits)]
+pub fn rewrite_awaits(code: &str, lang: &str, runtime_literal: &str, map: bool) -> Vec<String> {
+    answer(crate::rewrite_awaits(code, Lang::from_name(lang), runtime_literal, map))
+}
+
+/// `note`: the statement put before each top-level read of the global.
+#[wasm_bindgen(js_name = markGlobalReads)]
+pub fn mark_global_reads(code: &str, lang: &str, note: &str, map: bool) -> Vec<String> {
+    answer(crate::mark_global_reads(code, Lang::from_name(lang), note, map))
+}
+
+fn answer(outcome: Outcome) -> Vec<String> {
+    match outcome {
+        Outcome::Unchanged => Vec::new(),
+        Outcome::Rewritten { code, mappings } => vec!["ok".into(), code, mappings.unwrap_or_default()],
+        Outcome::SyntaxError { message, at } => {
+            let (line, column) = at.map_or((String::new(), String::new()), |(l, c)| (l.to_string(), c.to_string()));
+            vec!["error".into(), message, line, column]
+        }
+    }
+}
