@@ -390,29 +390,16 @@ export const WORKLOADS = {
 // bundle without the plugin and the one the plugin rewrote in turns. Answers
 // { variants }, a result each (main.mjs makes them rows of their own).
 function pluginWorkload(label, loop, { root = false } = {}) {
-  return {
-    label,
-    inRoot: root,
-    async: true,
-    plugin: true,
-    browsers: true,
-    only: ['als-wasm-plugin'],
-    async run({ Storage, install }) {
-      const built = (name, query = '') => import(new URL(`../.scratch/bench/awaits.${name}.js${query}`, import.meta.url));
-      const ops = 200_000;
-      const once = (s, module) => {
-        const store = { id: 1 };
-        return root ? () => module[loop](s, store, ops) : () => s.run(store, module[loop], s, store, ops);
-      };
-      const none = await sample(once(new Storage(), await built('plain', '?none')), { ops });
-      const als = await install();
-      const [without, plugin] = await sampleSideBySide([
-        once(new als.Storage(), await built('plain')),
-        once(new als.Storage(), await built('plugin')),
-      ], { ops });
-      return { variants: { none, 'als-wasm': without, 'als-wasm-plugin': plugin } };
-    },
-  };
+  return pluginRows(label, root, async ({ Storage, install }) => {
+    const { once, ops } = loopOf(loop, root);
+    const none = await sample(once(new Storage(), await built('plain', '?none')), { ops });
+    const als = await install();
+    const [without, plugin] = await sampleSideBySide([
+      once(new als.Storage(), await built('plain')),
+      once(new als.Storage(), await built('plugin')),
+    ], { ops });
+    return { variants: { none, 'als-wasm': without, 'als-wasm-plugin': plugin } };
+  });
 }
 
 // A loop of the bundle rewritten whole with the await hook off
@@ -420,26 +407,34 @@ function pluginWorkload(label, loop, { root = false } = {}) {
 // then that bundle, which installs its carrier without the hook. Not side
 // by side: once it is imported this realm has that carrier.
 function unhookedWorkload(label, loop, { root = false } = {}) {
-  return {
-    label,
-    inRoot: root,
-    async: true,
-    plugin: true,
-    browsers: true,
-    only: ['als-wasm-plugin'],
-    async run({ Storage }) {
-      const built = (name, query = '') => import(new URL(`../.scratch/bench/awaits.${name}.js${query}`, import.meta.url));
-      const ops = 200_000;
-      const once = (s, module) => {
-        const store = { id: 1 };
-        return root ? () => module[loop](s, store, ops) : () => s.run(store, module[loop], s, store, ops);
-      };
-      const none = await sample(once(new Storage(), await built('plain', '?none')), { ops });
-      const unhooked = await built('unhooked');
-      const whole = await sample(once(new unhooked.AsyncLocalStorage(), unhooked), { ops });
-      return { variants: { none, 'als-wasm-unhooked': whole } };
-    },
+  return pluginRows(label, root, async ({ Storage }) => {
+    const { once, ops } = loopOf(loop, root);
+    const none = await sample(once(new Storage(), await built('plain', '?none')), { ops });
+    const unhooked = await built('unhooked');
+    const whole = await sample(once(new unhooked.AsyncLocalStorage(), unhooked), { ops });
+    return { variants: { none, 'als-wasm-unhooked': whole } };
+  });
+}
+
+// What the plugin's workloads share: browsers only, rows of their own.
+function pluginRows(label, root, run) {
+  return { label, inRoot: root, async: true, plugin: true, browsers: true, only: ['als-wasm-plugin'], run };
+}
+
+// One build of plugin/awaits.mjs (build-awaits.mjs wrote it).
+function built(name, query = '') {
+  return import(new URL(`../.scratch/bench/awaits.${name}.js${query}`, import.meta.url));
+}
+
+// 200k awaits of `loop` per call: in a run of a store of its own, or (root)
+// outside any run.
+function loopOf(loop, root) {
+  const ops = 200_000;
+  const once = (s, module) => {
+    const store = { id: 1 };
+    return root ? () => module[loop](s, store, ops) : () => s.run(store, module[loop], s, store, ops);
   };
+  return { once, ops };
 }
 
 // One run whose async work (an await, a `.then`, a timer) is still pending
