@@ -55,7 +55,9 @@ export function webDriverPage({ wd, session }) {
       await run("const e = arguments[0]; e.__clicked = false; e.addEventListener('click', () => { e.__clicked = true; }, { once: true, capture: true });", [ref]);
       for (let attempt = 1; ; attempt++) {
         await wd('POST', `${session}/element/${id}/click`, {});
-        const landed = await until(() => run('return arguments[0].__clicked;', [ref]), 2_000, 'click').catch(() => false);
+        // An element gone from the page (the click followed a link) counts as clicked.
+        const clicked = () => run('return arguments[0].__clicked;', [ref]).catch(() => true);
+        const landed = await until(clicked, 2_000, 'click').catch(() => false);
         if (landed) return;
         if (attempt === 3) throw new Error(`three clicks on ${selector} landed elsewhere`);
       }

@@ -16,7 +16,7 @@ use crate::run::capture;
 pub const BUNDLERS: [&str; 4] = ["vite", "rollup", "webpack", "esbuild"];
 
 /// The bundlers whose apps are also built whole with the await hook off.
-const UNHOOKED: [&str; 2] = ["vite", "esbuild"];
+const UNHOOKED: [&str; 1] = ["esbuild"];
 
 /// The build step's outcome; it runs whenever a bundled suite is wanted.
 pub const BUILD: &str = "bundled apps built by js-tests/bundlers/build.mjs";
