@@ -24,11 +24,11 @@ const tests = fileURLToPath(new URL('../../', import.meta.url));
 const app = await writeApp(join(scratch, 'app'));
 const sources = await readAll(join(scratch, 'app'));
 let awaits = 0;
-for (const [id, code] of sources) awaits += count(transformAwaits(code, id)?.code ?? '', /__als_awaited\(/g);
+for (const [id, code] of sources) awaits += count(transformAwaits(code, id)?.code ?? '', /\bawait __als_(?:awaited|suspend)\(/g);
 console.log(JSON.stringify({ build: 'app', bytes: app.bytes, modules: app.modules, awaits }));
 
-// `f(await g(`: a rewritten await, whatever names the bundler gave the helpers.
-const REWRITTEN = /[\w$]+\(await [\w$]+\(/g;
+// A rewritten await, whatever names the bundler gave the helpers: `await awaited(`, `await suspend(`, or either through a bundler's import binding (`await (0, x.suspend)(`).
+const REWRITTEN = /\bawait (?:\(0,\s*)?[\w$.]*(?:awaited|suspend)\b/g;
 
 for (const bundler of BUNDLERS) {
   const ms = { plain: [], floor: [], plugin: [] };
