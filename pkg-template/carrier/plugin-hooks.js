@@ -36,8 +36,8 @@ export function pluginHooks({ NativePromise, nativeResolve, nativeThen, callNati
   // A promise for the engine to await in place of x, settled (by a job of
   // ours) only once x has settled, with the continuation bracketed.
   function step(x, boxed) {
-    x = thenableIn(currentFrame(), x);
     const frame = currentFrame();
+    x = thenableIn(frame, x);
     let resolve;
     let reject;
     const stand = new NativePromise((res, rej) => {
@@ -122,19 +122,18 @@ export function pluginHooks({ NativePromise, nativeResolve, nativeThen, callNati
       });
       return step(awaitedValue, false);
     };
+    // A sync method, its result settled as above (`close`: a rejected value
+    // closes the iterator).
+    const call = (fn, close) => (...args) => settle(Reflect.apply(fn, syncIterator, args), close);
     const hooked = {
-      next(...args) {
-        return settle(Reflect.apply(next, syncIterator, args), true);
-      },
+      next: call(next, true),
       get return() {
         const fn = syncIterator.return;
-        if (fn === undefined || fn === null) return (value) => step({ value, done: true }, false);
-        return (...args) => settle(Reflect.apply(fn, syncIterator, args), false);
+        return fn === undefined || fn === null ? (value) => step({ value, done: true }, false) : call(fn, false);
       },
       get throw() {
         const fn = syncIterator.throw;
-        if (fn === undefined || fn === null) return fn;
-        return (...args) => settle(Reflect.apply(fn, syncIterator, args), true);
+        return fn === undefined || fn === null ? fn : call(fn, true);
       },
     };
     return { [Symbol.asyncIterator]: () => hooked };

@@ -9,9 +9,9 @@
 //! global object.
 
 use oxc_ast::ast::{
-    AccessorProperty, ArrowFunctionExpression, BindingPattern, CallExpression, ComputedMemberExpression, Expression,
-    Function, MethodDefinition, NewExpression, ObjectProperty, Program, PropertyDefinition, PropertyKey, PropertyKind,
-    StaticMemberExpression, VariableDeclarator,
+    AccessorProperty, Argument, ArrowFunctionExpression, BindingPattern, CallExpression, ComputedMemberExpression,
+    Expression, Function, MethodDefinition, NewExpression, ObjectProperty, Program, PropertyDefinition, PropertyKey,
+    PropertyKind, StaticMemberExpression, VariableDeclarator,
 };
 use oxc_ast_visit::{walk, Visit};
 use oxc_span::GetSpan;
@@ -64,6 +64,20 @@ struct Reads {
 }
 
 impl Reads {
+    /// A call or `new` of a function written in place runs that function's
+    /// body now: its body and the arguments are visited, and true answered;
+    /// false for any other callee (the caller walks the node as usual).
+    fn visit_if_called_now<'a>(
+        &mut self,
+        callee: &Expression<'a>,
+        arguments: &oxc_allocator::Vec<'a, Argument<'a>>,
+    ) -> bool {
+        let Some(callee) = called_now(callee) else { return false };
+        self.visit_called_now(callee);
+        self.visit_arguments(arguments);
+        true
+    }
+
     fn visit_called_now(&mut self, callee: CalledNow<'_, '_>) {
         match callee {
             CalledNow::Function(f) => {
@@ -104,22 +118,14 @@ impl<'a> Visit<'a> for Reads {
     }
 
     fn visit_call_expression(&mut self, it: &CallExpression<'a>) {
-        match called_now(&it.callee) {
-            Some(callee) => {
-                self.visit_called_now(callee);
-                self.visit_arguments(&it.arguments);
-            }
-            None => walk::walk_call_expression(self, it),
+        if !self.visit_if_called_now(&it.callee, &it.arguments) {
+            walk::walk_call_expression(self, it);
         }
     }
 
     fn visit_new_expression(&mut self, it: &NewExpression<'a>) {
-        match called_now(&it.callee) {
-            Some(callee) => {
-                self.visit_called_now(callee);
-                self.visit_arguments(&it.arguments);
-            }
-            None => walk::walk_new_expression(self, it),
+        if !self.visit_if_called_now(&it.callee, &it.arguments) {
+            walk::walk_new_expression(self, it);
         }
     }
 

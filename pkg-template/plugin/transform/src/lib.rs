@@ -98,8 +98,7 @@ pub fn rewrite_awaits(code: &str, lang: Lang, runtime_literal: &str, with_map: b
             sites::Kind::Body => {
                 used.in_place = true;
                 // After a directive that has no semicolon of its own, one comes first.
-                let before = site.start.checked_sub(1).and_then(|i| code.as_bytes().get(i as usize));
-                let lead = if before.is_some_and(|&b| b != b'{' && b != b';') { ";" } else { "" };
+                let lead = if preamble::needs_semicolon(code, site.start) { ";" } else { "" };
                 list.insert(site.start, format!("{lead}{}", names.body_open()));
                 list.insert(site.end, names.body_close());
             }

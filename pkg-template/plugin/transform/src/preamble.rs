@@ -143,10 +143,11 @@ pub fn position(program: &Program, code: &str, commonjs: bool) -> u32 {
 }
 
 /// Whether the statement inserted at `at` needs a `;` first: the code before
-/// it ends in neither a semicolon nor a line break (a directive without one).
+/// it ends in neither a semicolon, a line break nor a block's `{` (it ends a
+/// directive without a semicolon).
 pub fn needs_semicolon(code: &str, at: u32) -> bool {
     let at = at as usize;
-    at > 0 && !matches!(code.as_bytes().get(at - 1), Some(b';' | b'\n'))
+    at > 0 && !matches!(code.as_bytes().get(at - 1), Some(b';' | b'\n' | b'{'))
 }
 
 /// Whether the character before byte `at` continues an identifier, so that
