@@ -4,6 +4,8 @@
 
 use std::path::Path;
 use std::process::Command;
+use std::sync::Mutex;
+use std::time::Instant;
 
 use crate::run::capture;
 
@@ -12,6 +14,24 @@ pub(crate) struct Outcome {
     pub name: String,
     pub passed: u64,
     pub failed: u64,
+    /// Seconds since the previous outcome: this suite's run and its setup.
+    pub secs: f64,
+}
+
+/// When the previous outcome was reported (CI's time budget is read off these laps).
+static LAST: Mutex<Option<Instant>> = Mutex::new(None);
+
+fn lap() -> f64 {
+    let now = Instant::now();
+    match LAST.lock() {
+        Ok(mut last) => last.replace(now).map_or(0.0, |t| (now - t).as_secs_f64()),
+        Err(_) => 0.0,
+    }
+}
+
+/// Starts the clock for the first outcome.
+pub(crate) fn start_clock() {
+    lap();
 }
 
 pub(crate) fn suite(name: &str, cmd: &mut Command, counts: fn(&str) -> Option<(u64, u64)>) -> Outcome {
@@ -47,8 +67,9 @@ pub(crate) fn report(name: &str, ok: bool, out: &str, counts: Option<(u64, u64)>
     if failed > 0 {
         println!("{out}");
     }
-    println!("{name}: {passed} passed, {failed} failed");
-    Outcome { name: name.into(), passed, failed }
+    let secs = lap();
+    println!("{name}: {passed} passed, {failed} failed ({secs:.0} s)");
+    Outcome { name: name.into(), passed, failed, secs }
 }
 
 /// Sums cargo's `test result: ok. N passed; M failed` lines.

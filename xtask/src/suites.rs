@@ -19,6 +19,7 @@ type CargoSuite<'a> = (&'a str, Vec<&'a str>, Vec<(&'a str, &'a str)>);
 pub fn all(filters: &[String]) -> Result {
     let wanted = |name: &str| filters.is_empty() || filters.iter().any(|f| name.contains(f.as_str()));
     let root = root();
+    crate::outcome::start_clock();
     tools::wasm_toolchain()?;
     tools::chromium()?;
     let geckodriver = tools::firefox()?;
@@ -95,7 +96,7 @@ pub fn all(filters: &[String]) -> Result {
 
     println!();
     for o in &outcomes {
-        println!("{}: {} passed, {} failed", o.name, o.passed, o.failed);
+        println!("{}: {} passed, {} failed ({:.0} s)", o.name, o.passed, o.failed, o.secs);
     }
     let passed: u64 = outcomes.iter().map(|o| o.passed).sum();
     let failed: u64 = outcomes.iter().map(|o| o.failed).sum();
