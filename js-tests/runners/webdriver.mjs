@@ -8,6 +8,10 @@
 import net from 'node:net';
 import { spawn } from 'node:child_process';
 
+// The longest a command may take: a script that polls the page answers in
+// milliseconds, a page load in seconds.
+const COMMAND_MS = 120_000;
+
 // Drivers need an explicit port: borrow a free one from the OS, then release it.
 export const freePort = () => new Promise((ok, fail) => {
   const s = net.createServer().once('error', fail);
@@ -25,12 +29,26 @@ export async function startSession(program, args, capabilities, { env = process.
   driver.on('error', (e) => { log += `spawn: ${e.message}\n`; });
 
   // One WebDriver command; errors come back as { value: { error, message } }.
+  // A command that gets no answer (the driver died, or the browser hung) fails
+  // after COMMAND_MS with its cause and the driver's state, marked `transport`
+  // so that a test runner can tell it from a wrong answer; fetch's own wait is
+  // 300 s and its message only says "fetch failed".
   async function wd(method, path, body) {
-    const res = await fetch(`${base}${path}`, {
-      method,
-      headers: { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+    let res;
+    try {
+      res = await fetch(`${base}${path}`, {
+        method,
+        headers: { 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(COMMAND_MS),
+      });
+    } catch (e) {
+      const state = `${name}'s exit: ${driver.exitCode ?? driver.signalCode ?? 'none seen yet'}`;
+      const why = e.cause?.code ?? e.cause?.message ?? e.message;
+      const error = new Error(`${method} ${path}: no answer (${why}); ${state}\n${log.trim().split('\n').slice(-10).join('\n')}`);
+      error.transport = true;
+      throw error;
+    }
     const json = await res.json();
     if (!res.ok) throw new Error(`${method} ${path}: ${json.value?.error}: ${json.value?.message}`);
     return json.value;

@@ -24,9 +24,22 @@ function start() {
   $('seed').value = seed;
   history.replaceState(null, '', `?seed=${seed}&requests=${requests}`);
   $('status').textContent = `running ${requests} requests, seed ${seed}…`;
+  for (const panel of panels.values()) retire(panel);
   panels.clear();
-  // Replacing the panels removes the old iframes, and with them the old realms.
-  $('panels').replaceChildren(...IMPLS.map((impl) => newPanel(impl, { seed, requests })));
+  $('panels').append(...IMPLS.map((impl) => newPanel(impl, { seed, requests })));
+}
+
+// Removing a panel removes its iframe, and with it its realm. A realm still
+// running is hidden first and removed once it reports done: WebKitGTK's web
+// process spins at 100% CPU, for good, when an iframe goes away (or is moved)
+// with a fetch in flight; seen with a plain fetch in a frame with no library.
+// Its lines no longer count: runs are numbered.
+const retired = new Set();
+function retire({ node, frame }) {
+  if (node.dataset.status !== 'running') return node.remove();
+  node.hidden = true;
+  node.className = 'retired';
+  retired.add(frame);
 }
 
 function newPanel(impl, { seed, requests }) {
@@ -103,6 +116,11 @@ function showCounts({ node, counts }) {
 
 addEventListener('message', (e) => {
   const { impl, run: from, type } = e.data ?? {};
+  const finished = type === 'done' && [...retired].find((frame) => frame.contentWindow === e.source);
+  if (finished) {
+    retired.delete(finished);
+    finished.closest('.retired').remove();
+  }
   const panel = panels.get(impl);
   if (e.origin !== location.origin || !panel || e.source !== panel.frame.contentWindow) return;
   if (from === String(run) && ON[type]) ON[type](panel, e.data);
