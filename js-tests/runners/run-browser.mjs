@@ -2,11 +2,11 @@
 // --page= open one after another, each in a new context, and their counts add up)
 // in headless Chromium, forwards the page console and prints the RESULT line.
 // With --fresh, the page (default browser.html?tests=fresh) lists its cases (?list=1) and
-// each runs alone (?case=NAME) in a new browser context (each-case.mjs).
+// each runs alone (?case=NAME) after a new navigation, a new realm (each-case.mjs).
 //   node run-browser.mjs [--page=NAME.html] [--fresh]
 // env: PLAYWRIGHT_CORE (module path), CHROMIUM (executable, default /usr/bin/chromium)
 import { serve } from './serve.mjs';
-import { launchChromium, pageResult } from './chromium.mjs';
+import { launchChromium, pagePool, pageResult } from './chromium.mjs';
 import { CASE_TIMEOUT_MS, casesTotal, eachPage, withQuery } from './each-case.mjs';
 
 const args = process.argv.slice(2);
@@ -44,9 +44,10 @@ async function freshCounts(url) {
   const until = () => globalThis.__alsCases ?? globalThis.__alsResult;
   const listed = await pageResult(browser, withQuery(url, 'list=1'), { log: (l) => lines.push(l), until });
   if (!Array.isArray(listed)) throw new Error(`${withQuery(url, 'list=1')} listed no cases:\n${lines.join('\n')}`);
+  const inPage = pagePool(browser);
   const runCase = (name, log) => {
     timer.refresh();
-    return pageResult(browser, withQuery(url, `case=${encodeURIComponent(name)}`), { log, timeout: CASE_TIMEOUT_MS });
+    return inPage(withQuery(url, `case=${encodeURIComponent(name)}`), { log, timeout: CASE_TIMEOUT_MS });
   };
   // Two at a time, as run-fresh.mjs: two cores.
   return casesTotal(listed, runCase, 2);
