@@ -2,7 +2,7 @@
 // through W3C WebDriver (webdriver.mjs): headless Firefox (geckodriver, the default) or WebKit
 // (--browser=webkit: WebKitGTK's MiniBrowser through WebKitWebDriver, webkit.mjs); echoes the
 // page's <pre id="out"> log as it grows and prints the RESULT line. Several --page= open one after
-// another, each a new navigation, and their counts add up.
+// another, each in a new session, and their counts add up.
 // With --fresh, the page (default pages/browser.html?tests=fresh) lists its cases (?list=1) and each
 // runs alone (?case=NAME) after a new navigation, a new realm (each-case.mjs).
 //   node runners/run-webdriver.mjs [page] [--page=NAME.html] [--fresh] [--browser=firefox|webkit]
@@ -95,9 +95,14 @@ async function freshCounts(url) {
 
 let code = 1;
 try {
-  browser = await launch();
-  code = await eachPage(pages, (page) => {
+  code = await eachPage(pages, async (page) => {
     timer.refresh();
+    // A session per page: in one Firefox session each heavy page ran slower
+    // than the one before (the bundled apps' stress: 8, 14, then 47 s for
+    // the same page, in new tabs too), until one passed TIMEOUT_MS.
+    await browser?.close();
+    browser = null;
+    browser = await launch();
     const url = `${origin}/${encodeURI(page)}`;
     return fresh ? freshCounts(url) : pageCounts(url);
   });

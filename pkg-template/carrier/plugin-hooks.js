@@ -145,7 +145,7 @@ export function pluginHooks({ NativePromise, nativeResolve, nativeThen, callNati
     return (...args) => step(Reflect.apply(fn, iterator, args), false);
   }
 
-  return { awaited, resume, iterated, ...activationHooks(NativePromise, fastPath, thenableIn) };
+  return { awaited, resume, iterated, ...activationHooks(NativePromise, awaitsHooked() ? fastPath : null, thenableIn) };
 }
 
 // For an `await` of a thenable that is no promise, the engine reads its then
@@ -184,23 +184,33 @@ function thenableInFrame(NativePromise) {
 // (`found` null), as in Node. An await that rejects resumes in a catch or
 // finally, or leaves the function: `pending` tells caught() and done().
 // A native promise's constructor read, next in the await, answers %Promise%
-// (fastPath): the engine's fast path, continuation in the next job.
+// (fastPath): the engine's fast path, continuation in the next job. With the
+// await hook off (fastPath null) that read is the engine's own already.
+// A frame already current is not written again (most awaits outside a run,
+// and a run's awaits resumed by a job of the same run).
 function activationHooks(NativePromise, fastPath, thenableIn) {
   const proto = NativePromise.prototype;
   const getPrototypeOf = Object.getPrototypeOf;
   const begin = () => ({ frame: null, found: null, pending: false });
   const suspend = (t, x) => {
-    t.frame = currentFrame();
+    const frame = currentFrame();
+    t.frame = frame;
     // A thenable's then is read here, in the awaiting frame, as the await reads it.
-    if (x !== null && typeof x === 'object' && getPrototypeOf(x) === proto) fastPath(x);
-    else x = thenableIn(t.frame, x);
+    if (x !== null && typeof x === 'object' && getPrototypeOf(x) === proto) {
+      if (fastPath !== null) fastPath(x);
+    } else {
+      x = thenableIn(frame, x);
+    }
     t.pending = true;
-    if (t.found !== null) swapFrame(t.found);
+    const found = t.found;
+    if (found !== null && found !== frame) swapFrame(found);
     return x;
   };
   const enter = (t) => {
     t.pending = false;
-    t.found = swapFrame(t.frame);
+    const found = currentFrame();
+    t.found = found;
+    if (found !== t.frame) swapFrame(t.frame);
   };
   const resumed = (t, value) => {
     enter(t);
@@ -212,7 +222,7 @@ function activationHooks(NativePromise, fastPath, thenableIn) {
   // A rejection that leaves the function never entered its frame.
   const done = (t) => {
     if (t.pending) t.pending = false;
-    else if (t.found !== null) swapFrame(t.found);
+    else if (t.found !== null && t.found !== currentFrame()) swapFrame(t.found);
   };
   return { begin, suspend, resumed, caught, done };
 }
