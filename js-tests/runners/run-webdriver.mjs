@@ -2,10 +2,10 @@
 // through W3C WebDriver (webdriver.mjs): headless Firefox (geckodriver, the default) or WebKit
 // (--browser=webkit: WebKitGTK's MiniBrowser through WebKitWebDriver, webkit.mjs); echoes the
 // page's <pre id="out"> log as it grows and prints the RESULT line. Several --page= open one after
-// another, each in a new session, and their counts add up.
+// another, each a new navigation (with --session-per-page, each in a new session), and their counts add up.
 // With --fresh, the page (default pages/browser.html?tests=fresh) lists its cases (?list=1) and each
 // runs alone (?case=NAME) after a new navigation, a new realm (each-case.mjs).
-//   node runners/run-webdriver.mjs [page] [--page=NAME.html] [--fresh] [--browser=firefox|webkit]
+//   node runners/run-webdriver.mjs [page] [--page=NAME.html] [--fresh] [--session-per-page] [--browser=firefox|webkit]
 // env: see firefox.mjs and webkit.mjs
 import { launchFirefox } from './firefox.mjs';
 import { launchWebKit } from './webkit.mjs';
@@ -14,6 +14,7 @@ import { CASE_TIMEOUT_MS, casesTotal, eachPage, withQuery } from './each-case.mj
 
 const args = process.argv.slice(2);
 const fresh = args.includes('--fresh');
+const sessionPerPage = args.includes('--session-per-page');
 const pageArgs = args.filter((a) => a.startsWith('--page=')).map((a) => a.slice('--page='.length));
 const browserName = args.find((a) => a.startsWith('--browser='))?.slice('--browser='.length) ?? 'firefox';
 const launch = { firefox: launchFirefox, webkit: launchWebKit }[browserName];
@@ -97,12 +98,15 @@ let code = 1;
 try {
   code = await eachPage(pages, async (page) => {
     timer.refresh();
-    // A session per page: in one Firefox session each heavy page ran slower
+    // --session-per-page: in one Firefox session each heavy page ran slower
     // than the one before (the bundled apps' stress: 8, 14, then 47 s for
-    // the same page, in new tabs too), until one passed TIMEOUT_MS.
-    await browser?.close();
-    browser = null;
-    browser = await launch();
+    // the same page, in new tabs too), until one passed TIMEOUT_MS. Light
+    // pages share one session (a session costs 1-3 s).
+    if (browser === undefined || sessionPerPage) {
+      await browser?.close();
+      browser = null;
+      browser = await launch();
+    }
     const url = `${origin}/${encodeURI(page)}`;
     return fresh ? freshCounts(url) : pageCounts(url);
   });

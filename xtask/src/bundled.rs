@@ -49,7 +49,10 @@ pub fn suites() -> Vec<Suite> {
             if unhooked {
                 apps.push(("plugin-unhooked", "app + plugin, hook off"));
             }
-            let pages: Vec<String> = apps.iter().map(|(dir, _)| format!("--page={}", page(bundler, dir))).collect();
+            let mut pages: Vec<String> = apps.iter().map(|(dir, _)| format!("--page={}", page(bundler, dir))).collect();
+            // Their stress runs slowed from page to page in one Firefox
+            // session (run-webdriver.mjs); Chromium's runner opens a context per page.
+            pages.push("--session-per-page".into());
             let what = apps.iter().map(|(_, what)| *what).collect::<Vec<_>>().join("; ");
             let name = format!("bundled apps ({bundler}: {what}) in {}", browser.name);
             suites.push(Suite { name, args: browser.args(&pages) });
