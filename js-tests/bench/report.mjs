@@ -224,7 +224,15 @@ export function render({ date, versions, results, sizes, builds = [], startup = 
       return [BUNDLERS[b], fmtMs(r.plain), fmtMs(r.plugin), x(buildRatio(b)), fmtMs(r.pluginImport), r.floor ? x(r.floor / r.plain) : '—'];
     }));
     const tr = builds.find((r) => r.build === 'transform');
-    if (tr) lines.push(`The transform alone (oxc's parser in Rust compiled to wasm, and a source map, in one process over every module): ${fmtMs(tr.warm)} per MB, ${fmtMs(tr.cold)} per MB on the process's first pass.`, '');
+    if (tr) {
+      lines.push(`The transform alone (oxc's parser in Rust compiled to wasm, no source map, over every module, each time in a fresh process): ${fmtMs(tr.cold)} per MB on the process's first pass, ${fmtMs(tr.warm)} per MB once the engine has tiered it up${tr.coldOneTask ? `; the first pass takes ${fmtMs(tr.coldOneTask)} per MB when V8 compiles with one background task (\`node --wasm-num-compilation-tasks=1\`): its tier-up threads take the cores the first pass runs on` : ''}.`, '');
+      // What bounds each build: the floor (less loading the do-nothing
+      // plugin), loading ours, and the transform's first pass.
+      lines.push(`What bounds it: a plugin that changes nothing, with loading als-wasm/plugin instead of it, plus the transform's first pass over the app, ÷ without the plugin: ${Object.keys(BUNDLERS).filter((b) => build(b)?.floor).map((b) => {
+        const r = build(b);
+        return `${BUNDLERS[b]} ${x((r.floor - (r.floorImport ?? 0) + r.pluginImport + (tr.cold * app.bytes) / 2 ** 20) / r.plain)}`;
+      }).join(', ')}.`, '');
+    }
   }
 
   if (ran('heap') || ran('soak')) lines.push('**Memory**: JS heap in use after a forced GC, minus the same before the workload (Node `--expose-gc`, Deno `--v8-flags=--expose-gc`, Bun `Bun.gc(true)`, Chromium DevTools `HeapProfiler.collectGarbage` + `Performance.getMetrics`; Firefox cannot force one from a page).', '');

@@ -6,6 +6,7 @@ import './reparse.mjs';
 import './equivalence.mjs';
 import './sourcemaps.mjs';
 import './esbuild-sourcemap.mjs';
+import './esbuild-own.mjs';
 import './unchanged.mjs';
 import './bundlers-unchanged.mjs';
 import './syntax-errors.mjs';

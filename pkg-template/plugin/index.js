@@ -5,87 +5,26 @@
 // docs/plugin.md). Build time only: what the rewritten code
 // calls is plugin/runtime.js.
 import { createUnplugin } from 'unplugin';
-import { RUNTIME, transformAwaits } from './transform.js';
-import { markGlobalReads } from './global-reads.js';
+import { RUNTIME } from './transform.js';
+import { CODE_FILTER, modulePass } from './module-pass.js';
+import { esbuildPlugin } from './esbuild.js';
 
-const SCRIPT = /\.[cm]?[jt]sx?$/;
-
-// Whether the module `id` is rewritten: the app's JS and TS modules (also
-// Vite's `x.vue?…&lang.ts` parts), not node_modules unless its package is
-// listed in `packages` (or `packages: true`, every package), never this
-// package, never a virtual module.
-export function selects(id, { include, exclude, packages = [] } = {}) {
-  if (id.startsWith('\0')) return false;
-  const file = fileOf(id);
-  if (matches(exclude, file)) return false;
-  const pkg = packageOf(file);
-  if (pkg === 'als-wasm') return false;
-  if (pkg !== null && packages !== true && !packages.includes(pkg)) return false;
-  if (include !== undefined) return matches(include, file);
-  return SCRIPT.test(file) || SCRIPT.test(id);
-}
-
-const fileOf = (id) => id.replace(/[?#].*$/, '').replaceAll('\\', '/');
-
-// The innermost node_modules folder names the package; null for the app's.
-function packageOf(file) {
-  return [...file.matchAll(/\/node_modules\/((?:@[^/]+\/)?[^/]+)(?=\/)/g)].at(-1)?.[1] ?? null;
-}
-
-// The package of a script the plugin leaves as it is, read only to warn;
-// null for any other module.
-function scannedPackage(id, options) {
-  if (id.startsWith('\0')) return null;
-  const file = fileOf(id);
-  const pkg = packageOf(file);
-  if (pkg === null || pkg === 'als-wasm' || pkg.startsWith('.') || !SCRIPT.test(file) || selects(id, options)) return null;
-  return pkg;
-}
-
-// Whether code (of a module not rewritten) calls enterWith, withScope or
-// AsyncResource#bind after an `await`: without the rewrite, such a call
-// right after `await null` can leave its store for the app's next callbacks
-// (docs/browser-carrier.md, limits). A textual check: it may name a package that never does.
-export function entersAfterAwait(code) {
-  const first = code.search(/\bawait\b/);
-  if (first < 0) return false;
-  const rest = code.slice(first);
-  return /\.(?:enterWith|withScope)\s*\(/.test(rest) || (code.includes('AsyncResource') && /\.bind\s*\(/.test(rest));
-}
+export { entersAfterAwait, selects } from './module-pass.js';
 
 // Whether the bundler reads the source map of this transform: a build
 // without source maps skips making them (a third of the transform's work,
 // and esbuild gets the map inlined as base64 with the whole source in it).
-// esbuild and webpack tell per build and per module, Vite's build by its
-// config (vite.configResolved); Rollup cannot tell before it writes, and
-// Vite's dev server always reads them.
+// webpack tells per module, Vite's build by its config
+// (vite.configResolved); Rollup cannot tell before it writes, and Vite's dev
+// server always reads them (esbuild: esbuild.js).
 function wantsSourcemap(context, vite) {
   const native = context.getNativeBuildContext?.();
-  if (native?.framework === 'esbuild') return Boolean(native.build?.initialOptions?.sourcemap);
   if (native?.framework === 'webpack' || native?.framework === 'rspack') return native.loaderContext?.sourceMap !== false;
   return vite.sourcemap;
 }
 
-function matches(pattern, file) {
-  if (pattern === undefined) return false;
-  const list = Array.isArray(pattern) ? pattern : [pattern];
-  return list.some((p) => (p instanceof RegExp ? p.test(file) : file.includes(p)));
-}
-
-// The module of als-wasm that says whether the carrier hooks every await
-// (carrier/await-hook.js): `awaitHook: false` builds it with `false`.
-const AWAIT_HOOK_MODULE = /\/als-wasm\/carrier\/await-hook\.js$/;
-const NO_AWAIT_HOOK = 'export const AWAIT_HOOK = false;\n';
-
-export const unplugin = createUnplugin((options = {}) => {
-  if (options.awaitHook === false && options.packages !== true) {
-    throw new TypeError(
-      'als-wasm/plugin: awaitHook: false needs packages: true: an await the plugin does not rewrite then loses its store',
-    );
-  }
-  const awaitHookOff = (id) => options.awaitHook === false && AWAIT_HOOK_MODULE.test(fileOf(id));
-  // Packages already named in this build's warnings.
-  const warned = new Set();
+const base = createUnplugin((options = {}) => {
+  const pass = modulePass(options);
   // Set by Vite once its config is resolved; true everywhere else.
   const vite = { sourcemap: true };
   return {
@@ -98,44 +37,34 @@ export const unplugin = createUnplugin((options = {}) => {
         vite.sourcemap = config.command === 'serve' || Boolean(config.build?.sourcemap);
       },
     },
-    buildStart() {
-      warned.clear();
-    },
-    transformInclude: (id) => awaitHookOff(id) || selects(id, options) || scannedPackage(id, options) !== null,
+    buildStart: pass.start,
+    transformInclude: pass.includes,
     transform: {
-      // Only code that could need the rewrite, a warning or a note (every other
-      // path answers null): Vite and Rolldown check this natively and call
-      // no JS for the rest.
-      filter: { code: /await|yield|AsyncLocalStorage|AWAIT_HOOK/ },
+      // Vite and Rolldown check this natively and call no JS for the rest.
+      filter: { code: CODE_FILTER },
       handler(code, id) {
-        if (awaitHookOff(id)) return { code: NO_AWAIT_HOOK, map: null };
-        const sourcemap = wantsSourcemap(this, vite);
-        const pkg = scannedPackage(id, options);
-        if (pkg !== null) {
-          if (!warned.has(pkg) && entersAfterAwait(code)) {
-            warned.add(pkg);
-            this.warn?.(
-              `als-wasm/plugin does not rewrite ${pkg}, whose code calls enterWith, withScope or AsyncResource#bind after an await: ` +
-                `there its store can reach other flows' callbacks. Add it to the plugin's packages option (or packages: true).`,
-            );
-          }
-          return markGlobalReads(code, id, pkg, { sourcemap });
-        }
-        try {
-          return transformAwaits(code, id, { ...options, sourcemap });
-        } catch (error) {
-          if (!(error instanceof SyntaxError) && !error.leaveAsIs) throw error;
-          // The bundler parses the module next and reports the error its usual
-          // way, at the right place; its awaits stay as they are.
-          const where = error.loc ? `:${error.loc.line}:${error.loc.column + 1}` : '';
-          const message = error.message.replace(/ \(\d+:\d+\)$/, '');
-          this.warn?.(`als-wasm/plugin left ${id}${where} as it is: ${message}`);
-          return null;
-        }
+        return pass.rewrite(code, id, { sourcemap: wantsSourcemap(this, vite), warn: (text) => this.warn?.(text) });
       },
     },
   };
 });
+
+// unplugin's adapters, but esbuild's own plugin (esbuild.js): unplugin's
+// esbuild adapter reads every module asynchronously and makes a plugin
+// context per module, which cost a third of esbuild's build time on its own.
+export const unplugin = {
+  esbuild: esbuildPlugin,
+  rollup: base.rollup,
+  vite: base.vite,
+  rolldown: base.rolldown,
+  webpack: base.webpack,
+  rspack: base.rspack,
+  rsbuild: base.rsbuild,
+  farm: base.farm,
+  unloader: base.unloader,
+  bun: base.bun,
+  raw: base.raw,
+};
 
 export const vite = unplugin.vite;
 export const rollup = unplugin.rollup;

@@ -22,6 +22,8 @@ export const RUNTIME = 'als-wasm/plugin/runtime';
 // Node, Deno, Bun and WebContainers all can do synchronously.
 let compiled = null;
 let ready = false;
+// The code goes in as UTF-8 bytes, encoded natively (transform/src/wasm.rs).
+const utf8 = new TextEncoder();
 
 // fn(), with the wasm instantiated. A throw out of the wasm (the host's stack
 // ran out in a module nested too deep, or a trap) leaves the instance's own
@@ -47,7 +49,8 @@ function withWasm(fn) {
 // The language of a module id: its extension, its query stripped, unless the
 // query names the language, as Vite's `?lang.ts` does. JS includes JSX.
 export function languageOf(id) {
-  const ext = /\.([cm]?[jt]sx?)(?:$|[?#])/.exec(id.replace(/^.*[?&]lang\./, 'x.'))?.[1] ?? 'js';
+  const named = id.includes('lang.') ? id.replace(/^.*[?&]lang\./, 'x.') : id;
+  const ext = /\.([cm]?[jt]sx?)(?:$|[?#])/.exec(named)?.[1] ?? 'js';
   if (ext.endsWith('tsx')) return 'tsx';
   if (ext.endsWith('ts')) return 'ts';
   return 'js';
@@ -97,7 +100,7 @@ export function transformAwaits(code, id, { runtime = RUNTIME, sourcemap = true 
   // Nothing to rewrite, or rewritten already (a second pass would be right,
   // only slower).
   if (untouched(code) || code.includes(literal)) return null;
-  const out = withWasm(() => rewriteAwaits(code, languageOf(id), literal, sourcemap));
+  const out = withWasm(() => rewriteAwaits(utf8.encode(code), languageOf(id), literal, sourcemap));
   return answer(out, code, id, sourcemap);
 }
 
@@ -105,7 +108,7 @@ export function transformAwaits(code, id, { runtime = RUNTIME, sourcemap = true 
 // [] when nothing is marked or the code does not parse (or nests too deep).
 export function markReads(code, id, note, sourcemap = true) {
   try {
-    return withWasm(() => markGlobalReads(code, languageOf(id), note, sourcemap));
+    return withWasm(() => markGlobalReads(utf8.encode(code), languageOf(id), note, sourcemap));
   } catch (error) {
     if (error.leaveAsIs) return [];
     throw error;

@@ -17,9 +17,13 @@ pub struct Browser {
 
 pub const BROWSERS: [Browser; 3] = [
     Browser { name: "headless Chromium", runner: &["runners/run-browser.mjs"] },
-    Browser { name: "headless Firefox", runner: &["runners/run-webdriver.mjs", "--browser=firefox"] },
+    FIREFOX,
     Browser { name: "WebKit", runner: &["runners/run-webdriver.mjs", "--browser=webkit"] },
 ];
+
+/// Its suites run in a lane of their own (suites.rs).
+pub const FIREFOX: Browser =
+    Browser { name: "headless Firefox", runner: &["runners/run-webdriver.mjs", "--browser=firefox"] };
 
 /// What the runners need from the machine (tools.rs installs each).
 pub struct Drivers {
@@ -44,6 +48,11 @@ impl Drivers {
 }
 
 impl Browser {
+    /// Whether the suite named `suite` runs in this browser.
+    pub fn runs(&self, suite: &str) -> bool {
+        suite.ends_with(&format!("in {}", self.name))
+    }
+
     /// The runner's arguments for a page (`--page=…`, `--fresh`), from js-tests/.
     pub fn args(&self, page_args: &[String]) -> Vec<String> {
         self.runner.iter().map(|a| (*a).to_owned()).chain(page_args.iter().cloned()).collect()

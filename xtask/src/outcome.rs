@@ -2,9 +2,9 @@
 //! of a js-tests harness (`RESULT {"passed":N,"failed":M}`), and the line
 //! `cargo xtask test` prints for it. Every module that runs suites uses these.
 
+use std::cell::Cell;
 use std::path::Path;
 use std::process::Command;
-use std::sync::Mutex;
 use std::time::Instant;
 
 use crate::run::capture;
@@ -18,18 +18,19 @@ pub(crate) struct Outcome {
     pub secs: f64,
 }
 
-/// When the previous outcome was reported (CI's time budget is read off these laps).
-static LAST: Mutex<Option<Instant>> = Mutex::new(None);
+thread_local! {
+    /// When this thread's previous outcome was reported (CI's time budget is
+    /// read off these laps). Per thread: the Firefox suites run in a lane of
+    /// their own (suites.rs), with a clock of their own.
+    static LAST: Cell<Option<Instant>> = const { Cell::new(None) };
+}
 
 fn lap() -> f64 {
     let now = Instant::now();
-    match LAST.lock() {
-        Ok(mut last) => last.replace(now).map_or(0.0, |t| (now - t).as_secs_f64()),
-        Err(_) => 0.0,
-    }
+    LAST.with(|last| last.replace(Some(now))).map_or(0.0, |t| (now - t).as_secs_f64())
 }
 
-/// Starts the clock for the first outcome.
+/// Starts this thread's clock for its first outcome.
 pub(crate) fn start_clock() {
     lap();
 }

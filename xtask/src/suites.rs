@@ -6,7 +6,7 @@ use std::net::TcpListener;
 use std::path::Path;
 use std::process::Command;
 
-use crate::browsers::{Browser, Drivers, BROWSERS};
+use crate::browsers::{Browser, Drivers, BROWSERS, FIREFOX};
 use crate::outcome::{built_suite, cargo_counts, js_counts, report, suite, Outcome};
 use crate::run::{capture, root, Result};
 use crate::runner_server::Drain;
@@ -78,14 +78,14 @@ pub fn all(filters: &[String]) -> Result {
         if hosts.iter().any(|(n, _)| csp::is_csp(n)) {
             outcomes.push(csp::build(&js_tests));
         }
-        for (name, mut cmd) in hosts {
+        outcomes.extend(in_two_lanes(hosts, |name, cmd| {
             // The stress test's counts: docs/plugin.md quotes what a plain build loses.
-            outcomes.push(if bundled::is_bundled(&name) || csp::is_csp(&name) {
-                built_suite(&name, &js_tests, &mut cmd, "stress seed=")
+            if bundled::is_bundled(name) || csp::is_csp(name) {
+                built_suite(name, &js_tests, cmd, "stress seed=")
             } else {
-                suite(&name, &mut cmd, js_counts)
-            });
-        }
+                suite(name, cmd, js_counts)
+            }
+        }));
     }
     let demos: Vec<(&str, &[&str])> = DEMOS_END_TO_END.into_iter().filter(|(n, _)| wanted(n)).collect();
     if !demos.is_empty() {
@@ -106,6 +106,37 @@ pub fn all(filters: &[String]) -> Result {
     } else {
         Err("some suites failed".into())
     }
+}
+
+/// Runs the suites in Firefox in a lane of their own, beside the others, and
+/// answers the outcomes in the order given. A suite is mostly one thread of a
+/// browser or a host, so a run alone used about one of CI's two cores; and
+/// Firefox's suites took a third of it. Every suite starts its own servers
+/// and drivers on free ports, and only one Firefox runs at a time.
+/// `ALS_SERIAL=1` runs them one after the other.
+fn in_two_lanes(suites: Vec<(String, Command)>, run: impl Fn(&str, &mut Command) -> Outcome + Sync) -> Vec<Outcome> {
+    let serial = std::env::var("ALS_SERIAL").is_ok_and(|v| v == "1");
+    let (firefox, rest): (Vec<_>, Vec<_>) =
+        suites.into_iter().enumerate().partition(|(_, (name, _))| !serial && FIREFOX.runs(name));
+    let run = &run;
+    let lane = move |suites: Vec<(usize, (String, Command))>| {
+        suites.into_iter().map(|(i, (name, mut cmd))| (i, run(&name, &mut cmd))).collect::<Vec<_>>()
+    };
+    let mut all = std::thread::scope(|scope| {
+        let beside = scope.spawn(move || {
+            crate::outcome::start_clock();
+            lane(firefox)
+        });
+        let mut all = lane(rest);
+        // A lane that panicked lost its outcomes: the run fails.
+        match beside.join() {
+            Ok(outcomes) => all.extend(outcomes),
+            Err(_) => all.push((usize::MAX, crate::outcome::report("the Firefox lane", false, "it panicked", None))),
+        }
+        all
+    });
+    all.sort_by_key(|(i, _)| *i);
+    all.into_iter().map(|(_, outcome)| outcome).collect()
 }
 
 /// The JS suite in every host: Node, Deno and Bun twice (the default entry,

@@ -1,14 +1,17 @@
 // node bench/plugin/build-one.mjs <bundler> <plain|floor|plugin> <entry> <outDir>:
 // one production build of the generated app (app.mjs) in this fresh process,
 // as a CLI build would run, with the bundler as js-tests installs it and,
-// for `plugin`, als-wasm/plugin; for `floor`, a plugin that hands every module
+// for `plugin`, als-wasm/plugin (esbuild: als-wasm/plugin/esbuild, as
+// docs/plugin.md gives it); for `floor`, a plugin that hands every module
 // back unchanged (noop-plugin.mjs). No minifier: it would only add the same
 // time to both. Prints { ms, pluginMs }: from before the bundler (and the
 // plugin) is imported until its output is written; of it, the plugin's import.
 const t0 = performance.now();
 const [bundler, variant, entry, outDir] = process.argv.slice(2);
 const withPlugin = variant !== 'plain';
-const als = variant === 'plugin' ? await import('als-wasm/plugin') : withPlugin ? (await import('./noop-plugin.mjs')).default : null;
+const als = variant === 'plugin'
+  ? bundler === 'esbuild' ? { esbuild: (await import('als-wasm/plugin/esbuild')).default } : (await import('als-wasm/plugin')).default
+  : withPlugin ? (await import('./noop-plugin.mjs')).default : null;
 const pluginMs = performance.now() - t0;
 
 const builds = {

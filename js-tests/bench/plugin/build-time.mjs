@@ -6,7 +6,7 @@
 // bundler), each build in a fresh process (build-one.mjs): one untimed build
 // of each first, then RUNS of each, alternating, so that a busy moment of the
 // machine hits all three. Then the
-// transform alone, in this process, over every module of the app. Prints
+// transform alone over every module of the app, in fresh processes too. Prints
 // one JSON line for the app, one per bundler and one for the transform.
 import { spawnSync } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
@@ -33,6 +33,7 @@ const REWRITTEN = /\bawait (?:\(0,\s*)?[\w$.]*(?:awaited|suspend)\b/g;
 for (const bundler of BUNDLERS) {
   const ms = { plain: [], floor: [], plugin: [] };
   const pluginMs = [];
+  const floorMs = [];
   for (let i = -1; i < RUNS; i++) {
     for (const variant of ['plain', 'floor', 'plugin']) {
       const out = join(scratch, 'out', `${bundler}-${variant}`);
@@ -42,6 +43,7 @@ for (const bundler of BUNDLERS) {
       const result = JSON.parse(line);
       if (i >= 0) ms[variant].push(result.ms);
       if (i >= 0 && variant === 'plugin') pluginMs.push(result.pluginMs);
+      if (i >= 0 && variant === 'floor') floorMs.push(result.pluginMs);
       // Once: the plugin's build has every await rewritten.
       if (i === -1 && variant === 'plugin') {
         const seen = count((await readAll(out)).map(([, code]) => code).join('\n'), REWRITTEN);
@@ -50,21 +52,32 @@ for (const bundler of BUNDLERS) {
     }
   }
   console.log(JSON.stringify({
-    build: bundler, plain: median(ms.plain), floor: median(ms.floor), plugin: median(ms.plugin), pluginImport: median(pluginMs), runs: RUNS, ms,
+    build: bundler, plain: median(ms.plain), floor: median(ms.floor), plugin: median(ms.plugin), pluginImport: median(pluginMs), floorImport: median(floorMs), runs: RUNS, ms,
   }));
 }
 
-// The transform alone, as the plugin calls it (with a source map), over the
-// whole app: the first pass (cold: the engine compiles the transform's wasm
-// as it first runs each part), then the median of RUNS more.
-const passes = [];
-for (let i = 0; i <= RUNS; i++) {
-  const t = performance.now();
-  for (const [id, code] of sources) transformAwaits(code, id);
-  passes.push(performance.now() - t);
+// The transform alone, as a build without source maps calls it, over the
+// whole app, each time in a fresh process (transform-one.mjs): its first
+// pass is what a build pays. In turns with the same run with V8's wasm
+// compile tasks kept to one: its tier-up threads otherwise take the cores
+// the first pass runs on (what bounds the builds above).
+const passes = { cold: [], warm: [], oneTask: [] };
+for (let i = 0; i < RUNS; i++) {
+  for (const flags of [[], ['--wasm-num-compilation-tasks=1']]) {
+    const r = spawnSync('node', [...flags, 'bench/plugin/transform-one.mjs', join(scratch, 'app')], { cwd: tests, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`transform: ${r.stderr.slice(-2000)}`);
+    const result = JSON.parse(r.stdout);
+    if (flags.length > 0) passes.oneTask.push(result.cold);
+    else {
+      passes.cold.push(result.cold);
+      passes.warm.push(result.warm);
+    }
+  }
 }
 const mb = app.bytes / 2 ** 20;
-console.log(JSON.stringify({ build: 'transform', cold: passes[0] / mb, warm: median(passes.slice(1)) / mb, runs: RUNS }));
+console.log(JSON.stringify({
+  build: 'transform', cold: median(passes.cold) / mb, warm: median(passes.warm) / mb, coldOneTask: median(passes.oneTask) / mb, runs: RUNS,
+}));
 
 async function readAll(dir) {
   const files = (await readdir(dir, { recursive: true })).filter((f) => f.endsWith('.js'));

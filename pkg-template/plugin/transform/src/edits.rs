@@ -6,15 +6,17 @@
 
 use crate::vlq::Mappings;
 
+/// The inserted texts are borrowed: most of a module's are the same few
+/// pieces, made once (lib.rs).
 #[derive(Debug)]
-enum Edit {
+enum Edit<'a> {
     /// Text before the input's byte `at` (magic-string's appendLeft).
-    Insert { at: u32, text: String },
+    Insert { at: u32, text: &'a str },
     /// Text in place of the input's bytes `start..end`.
-    Replace { start: u32, end: u32, text: String },
+    Replace { start: u32, end: u32, text: &'a str },
 }
 
-impl Edit {
+impl Edit<'_> {
     fn start(&self) -> u32 {
         match self {
             Self::Insert { at, .. } => *at,
@@ -29,16 +31,16 @@ impl Edit {
 }
 
 #[derive(Debug, Default)]
-pub struct Edits {
-    list: Vec<Edit>,
+pub struct Edits<'a> {
+    list: Vec<Edit<'a>>,
 }
 
-impl Edits {
-    pub fn insert(&mut self, at: u32, text: String) {
+impl<'a> Edits<'a> {
+    pub fn insert(&mut self, at: u32, text: &'a str) {
         self.list.push(Edit::Insert { at, text });
     }
 
-    pub fn replace(&mut self, start: u32, end: u32, text: String) {
+    pub fn replace(&mut self, start: u32, end: u32, text: &'a str) {
         self.list.push(Edit::Replace { start, end, text });
     }
 

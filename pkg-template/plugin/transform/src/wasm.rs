@@ -4,6 +4,11 @@
 //! `[]` nothing to change; `["ok", code, mappings]` (mappings empty when
 //! `map` is false);
 //! `["error", message, line, column]` (line and column empty when unknown).
+//!
+//! The code comes as UTF-8 bytes (transform.js encodes it natively): a
+//! `&str` argument would be copied into wasm by wasm-bindgen's JS loop, one
+//! character at a time, which took as long as the rewrite itself on a
+//! process's first megabyte.
 
 use wasm_bindgen::prelude::wasm_bindgen;
 
@@ -12,14 +17,14 @@ use crate::{Lang, Outcome};
 /// `lang`: "js", "ts" or "tsx". `runtime_literal`: the helpers' specifier
 /// as a JS string literal. `map`: whether to make the source map.
 #[wasm_bindgen(js_name = rewriteAwaits)]
-pub fn rewrite_awaits(code: &str, lang: &str, runtime_literal: &str, map: bool) -> Vec<String> {
-    answer(crate::rewrite_awaits(code, Lang::from_name(lang), runtime_literal, map))
+pub fn rewrite_awaits(code: &[u8], lang: &str, runtime_literal: &str, map: bool) -> Vec<String> {
+    answer(crate::rewrite_awaits(&String::from_utf8_lossy(code), Lang::from_name(lang), runtime_literal, map))
 }
 
 /// `note`: the statement put before each top-level read of the global.
 #[wasm_bindgen(js_name = markGlobalReads)]
-pub fn mark_global_reads(code: &str, lang: &str, note: &str, map: bool) -> Vec<String> {
-    answer(crate::mark_global_reads(code, Lang::from_name(lang), note, map))
+pub fn mark_global_reads(code: &[u8], lang: &str, note: &str, map: bool) -> Vec<String> {
+    answer(crate::mark_global_reads(&String::from_utf8_lossy(code), Lang::from_name(lang), note, map))
 }
 
 fn answer(outcome: Outcome) -> Vec<String> {
