@@ -48,8 +48,9 @@ export function pagePool(browser) {
 }
 
 // pageResult in a given page. Each navigation must be a new realm: a page
-// still holding the mark of an earlier url fails.
-async function resultIn(page, url, { log = console.log, until = () => globalThis.__alsResult, timeout = 55_000 } = {}) {
+// still holding the mark of an earlier url fails. With `pageErrorsFail`, so
+// does a page that threw, even if it published a result.
+async function resultIn(page, url, { log = console.log, until = () => globalThis.__alsResult, timeout = 55_000, pageErrorsFail = false } = {}) {
   const errors = [];
   const onConsole = (m) => {
     const t = m.text();
@@ -70,6 +71,7 @@ async function resultIn(page, url, { log = console.log, until = () => globalThis
       return b ?? null;
     }, url);
     if (before !== null) throw new Error(`not a fresh realm (still marked by ${before})`);
+    if (pageErrorsFail && errors.length > 0) throw new Error('the page threw');
     return value;
   } catch (e) {
     throw new Error(`${url}: ${e.message}${errors.length ? `; page errors: ${errors.join('; ')}` : ''}`);

@@ -24,7 +24,8 @@ const TIMEOUT_MS = 120_000;
 
 const { server, origin } = await serve();
 
-let browser;
+let browser = null;
+let launched = false;
 let finishing = false;
 // A watchdog: with --fresh, each case starts it again.
 const timer = setTimeout(() => {
@@ -102,7 +103,8 @@ try {
     // than the one before (the bundled apps' stress: 8, 14, then 47 s for
     // the same page, in new tabs too), until one passed TIMEOUT_MS. Light
     // pages share one session (a session costs 1-3 s).
-    if (browser === undefined || sessionPerPage) {
+    if (!launched || sessionPerPage) {
+      launched = true;
       await browser?.close();
       browser = null;
       browser = await launch();

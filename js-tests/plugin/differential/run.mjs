@@ -30,7 +30,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { esbuild as alsPlugin } from 'als-wasm/plugin';
-import { launchChromium } from '../../runners/chromium.mjs';
+import { launchChromium, pagePool } from '../../runners/chromium.mjs';
 import { serve } from '../../runners/serve.mjs';
 import { compare, showDiff } from './compare.mjs';
 import { generate, IMPORT_PLACEHOLDER } from './generate.mjs';
@@ -138,38 +138,25 @@ for (const build of builds) {
 console.log(`built ${builds.join(' and ')} bundles (${seconds()})`);
 
 // Each program in a fresh realm: a new document, PARALLEL_PAGES pages at a
-// time, each navigating from one program's page to the next (a new browser
-// context per program costs three times as long, for no realm fresher).
+// time, each navigating from one program's page to the next (pagePool; a new
+// browser context per program costs three times as long, for no realm
+// fresher). A page error fails its program even when a log came.
 const { server, origin } = await serve(dir);
 const browser = await launchChromium();
 const browserLogs = Object.fromEntries(builds.map((b) => [b, []]));
 const queue = builds.flatMap((build) => seedsOf(build).map((_, i) => ({ build, i })));
 const pages = queue.length;
+const inPage = pagePool(browser);
 async function worker() {
-  let context = null;
-  let page = null;
-  let errors = [];
   for (let job; (job = queue.shift()) !== undefined; ) {
     const { build, i } = job;
+    const url = `${origin}/${build}-${i}.html`;
     try {
-      if (page === null) {
-        context = await browser.newContext();
-        page = await context.newPage();
-        page.on('pageerror', (e) => errors.push(e.message));
-      }
-      errors = [];
-      await page.goto(`${origin}/${build}-${i}.html`);
-      const handle = await page.waitForFunction(() => globalThis.__alsResult, null, { timeout: PAGE_TIMEOUT_MS, polling: 10 });
-      browserLogs[build][i] = await handle.jsonValue();
-      if (errors.length) browserLogs[build][i] = { error: `page errors: ${errors.join('; ')}` };
+      browserLogs[build][i] = await inPage(url, { log: () => {}, timeout: PAGE_TIMEOUT_MS, pageErrorsFail: true });
     } catch (e) {
       browserLogs[build][i] = { error: String(e?.message ?? e) };
-      // A page that went wrong is not used again.
-      await context?.close().catch(() => {});
-      context = page = null;
     }
   }
-  await context?.close().catch(() => {});
 }
 try {
   await Promise.all(Array.from({ length: PARALLEL_PAGES }, worker));
