@@ -12,6 +12,7 @@ const NAMES = {
   'als-wasm': 'als-wasm, patch carrier',
   'als-wasm-plugin': 'als-wasm, patch carrier, code rewritten by `als-wasm/plugin`',
   'als-wasm-unhooked': 'als-wasm, whole bundle rewritten, hook off (`packages: true, awaitHook: false`)',
+  brackets: 'no ALS, the code rewritten to call helpers that do nothing (the rewrite alone)',
   'als-wasm-native': 'als-wasm, native carrier',
   host: "the host's own ALS",
   'als-browser': 'als-browser 1.0.1',
@@ -194,7 +195,7 @@ export function render({ date, versions, results, sizes, builds = [], startup = 
   }
 
   // Awaits with the plugin: per workload, each variant, then the two ratios.
-  const pluginHosts = hosts.filter((h) => PLUGIN.some((w) => get(h, 'als-wasm-plugin', w)));
+  const pluginHosts = hosts.filter((h) => PLUGIN.some((w) => get(h, 'als-wasm-plugin', w) || get(h, 'als-wasm-unhooked', w)));
   if (pluginHosts.length) {
     lines.push('**With `als-wasm/plugin`**, in browsers: per `await`, one loop bundled by esbuild without the plugin and with it, side by side in one fresh context (Chromium) or page (Firefox, WebKit): with no library first, then with als-wasm, the two builds in turns. "kept" is the share of awaits after which the store was still there.', '');
     const rows = [];
@@ -202,7 +203,7 @@ export function render({ date, versions, results, sizes, builds = [], startup = 
       rows.push([`*${WORKLOADS[w].label}*`, ...pluginHosts.map(() => '')]);
       const what = WORKLOADS[w].inRoot ? 'no store seen' : 'kept';
       const has = (i) => pluginHosts.some((h) => get(h, i, w));
-      const impls = ['none', 'als-wasm', 'als-wasm-plugin', 'als-wasm-unhooked'].filter(has);
+      const impls = ['none', 'brackets', 'als-wasm', 'als-wasm-plugin', 'als-wasm-unhooked'].filter(has);
       rows.push(...impls.map((i) => [NAMES[i], ...pluginHosts.map((h) => cell(get(h, i, w), get(h, 'none', w), what, true))]));
       const ratioRow = (label, a, b) => {
         if (has(a) && has(b)) rows.push([label, ...pluginHosts.map((h) => x(ratio(get(h, a, w), get(h, b, w))))]);
@@ -210,6 +211,7 @@ export function render({ date, versions, results, sizes, builds = [], startup = 
       ratioRow('*with the plugin ÷ without*', 'als-wasm-plugin', 'als-wasm');
       ratioRow('*with the plugin ÷ no library*', 'als-wasm-plugin', 'none');
       ratioRow('*hook off ÷ no library*', 'als-wasm-unhooked', 'none');
+      ratioRow('*the rewrite alone ÷ no library*', 'brackets', 'none');
     }
     table(['', ...pluginHosts], rows);
   }

@@ -404,15 +404,20 @@ function pluginWorkload(label, loop, { root = false } = {}) {
 
 // A loop of the bundle rewritten whole with the await hook off
 // (plugin/awaits-unhooked.mjs, its own als-wasm): with no library first,
-// then that bundle, which installs its carrier without the hook. Not side
-// by side: once it is imported this realm has that carrier.
+// side by side with the same loop rewritten to call helpers that do nothing
+// (what the rewrite's calls cost, no carrier), then that bundle, which
+// installs its carrier without the hook. Not side by side: once it is
+// imported this realm has that carrier.
 function unhookedWorkload(label, loop, { root = false } = {}) {
   return pluginRows(label, root, async ({ Storage }) => {
     const { once, ops } = loopOf(loop, root);
-    const none = await sample(once(new Storage(), await built('plain', '?none')), { ops });
+    const [none, brackets] = await sampleSideBySide([
+      once(new Storage(), await built('plain', '?none')),
+      once(new Storage(), await built('brackets')),
+    ], { ops });
     const unhooked = await built('unhooked');
     const whole = await sample(once(new unhooked.AsyncLocalStorage(), unhooked), { ops });
-    return { variants: { none, 'als-wasm-unhooked': whole } };
+    return { variants: { none, brackets, 'als-wasm-unhooked': whole } };
   });
 }
 

@@ -3,7 +3,9 @@
 // git, served to the bench page): awaits.plain.js as it is, awaits.plugin.js
 // through als-wasm/plugin (installed from the packed tarball), and
 // awaits.unhooked.js (awaits-unhooked.mjs, als-wasm bundled in) with
-// `packages: true, awaitHook: false`. The runtime
+// `packages: true, awaitHook: false`, and awaits.brackets.js rewritten to
+// import helpers that do nothing (plugin/runtime.native.js, through the
+// page's import map): what the rewrite's own calls cost. The runtime
 // stays an import, which the page's import map resolves to the same
 // node_modules/als-wasm the storage comes from: one copy of the package.
 import { build } from 'esbuild';
@@ -20,6 +22,7 @@ export async function buildAwaits() {
     ['plain', entry, []],
     ['plugin', entry, [als()]],
     ['unhooked', unhookedEntry, [als({ packages: true, awaitHook: false })]],
+    ['brackets', entry, [als({ runtime: 'als-wasm/plugin/runtime-identity' })]],
   ];
   for (const [name, entryPoint, plugins] of builds) {
     const outfile = `${outDir}awaits.${name}.js`;
