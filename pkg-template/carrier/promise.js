@@ -138,7 +138,9 @@ export function installPromise(global) {
   // from reaching the accessor below, which would take it for an await's.
   // With the hook off there is no accessor, and a promise with a constructor
   // of its own made V8's `await` of any promise 2.5 times as slow (its
-  // species protector): then it has none.
+  // species protector): then it has none, and a library that replaces
+  // Promise.prototype.constructor (core-js forced) would be what then()
+  // constructs each queued job's promise with.
   const RESOLVED = nativeResolve.call(NativePromise);
   if (AWAIT_HOOK) Object.defineProperty(RESOLVED, 'constructor', { value: NativePromise });
   const queue = (job) => nativeThen.call(RESOLVED, job);

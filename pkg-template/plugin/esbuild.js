@@ -8,10 +8,31 @@
 import { Buffer } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import { dirname, extname } from 'node:path';
-import { CODE_FILTER, modulePass } from './module-pass.js';
+import { CODE_FILTER, modulePass, SCRIPT } from './module-pass.js';
 
-// esbuild's loader for a file it would load itself, by extension.
-const LOADERS = { '.jsx': 'jsx', '.ts': 'ts', '.cts': 'ts', '.mts': 'ts', '.tsx': 'tsx' };
+// The loader of a file esbuild would load itself, by extension, as
+// unplugin's adapter guessed it (what `include` may add beyond scripts too).
+const LOADERS = {
+  '.jsx': 'jsx', '.ts': 'ts', '.cts': 'ts', '.mts': 'ts', '.tsx': 'tsx', '.json': 'json', '.css': 'css', '.txt': 'text',
+};
+
+// The build's own loader for the path (its longest matching key, as
+// `.module.css` over `.css`), else the extension's.
+function loaderOf(path, loader) {
+  const key = Object.keys(loader).filter((k) => path.endsWith(k)).sort((a, b) => b.length - a.length)[0];
+  return key !== undefined ? loader[key] : (LOADERS[extname(path).toLowerCase()] ?? 'js');
+}
+
+// The module's text, or null where there is no file to read: another
+// plugin's virtual module in the file namespace, which that plugin loads.
+function readModule(path) {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    if (error?.code === 'ENOENT' || error?.code === 'EISDIR' || error?.code === 'ENOTDIR') return null;
+    throw error;
+  }
+}
 
 export function esbuildPlugin(options = {}) {
   const pass = modulePass(options);
@@ -21,19 +42,19 @@ export function esbuildPlugin(options = {}) {
       const { sourcemap, loader = {} } = build.initialOptions;
       build.onStart(pass.start);
       // Without `include`, esbuild itself skips every file that is no script.
-      const filter = options.include === undefined ? /\.[cm]?[jt]sx?$/ : /.*/;
+      // Only the file namespace: other namespaces are other plugins' modules.
+      const filter = options.include === undefined ? SCRIPT : /.*/;
       build.onLoad({ filter, namespace: 'file' }, (args) => {
         const id = args.path + (args.suffix ?? '');
         if (!pass.includes(id)) return undefined;
-        const code = readFileSync(args.path, 'utf8');
-        if (!CODE_FILTER.test(code)) return undefined;
+        const code = readModule(args.path);
+        if (code === null || !CODE_FILTER.test(code)) return undefined;
         const warnings = [];
         const out = pass.rewrite(code, id, { sourcemap: Boolean(sourcemap), warn: (text) => warnings.push({ text }) });
         if (out === null) return warnings.length > 0 ? { warnings } : undefined;
-        const ext = extname(args.path).toLowerCase();
         return {
           contents: out.map ? `${out.code}\n//# sourceMappingURL=${dataUrl(out.map)}` : out.code,
-          loader: loader[ext] ?? LOADERS[ext] ?? 'js',
+          loader: loaderOf(args.path, loader),
           resolveDir: dirname(args.path),
           warnings,
         };

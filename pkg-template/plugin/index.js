@@ -52,19 +52,7 @@ const base = createUnplugin((options = {}) => {
 // unplugin's adapters, but esbuild's own plugin (esbuild.js): unplugin's
 // esbuild adapter reads every module asynchronously and makes a plugin
 // context per module, which cost a third of esbuild's build time on its own.
-export const unplugin = {
-  esbuild: esbuildPlugin,
-  rollup: base.rollup,
-  vite: base.vite,
-  rolldown: base.rolldown,
-  webpack: base.webpack,
-  rspack: base.rspack,
-  rsbuild: base.rsbuild,
-  farm: base.farm,
-  unloader: base.unloader,
-  bun: base.bun,
-  raw: base.raw,
-};
+export const unplugin = { ...base, esbuild: esbuildPlugin };
 
 export const vite = unplugin.vite;
 export const rollup = unplugin.rollup;

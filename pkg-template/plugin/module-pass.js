@@ -4,7 +4,8 @@
 import { transformAwaits } from './transform.js';
 import { markGlobalReads } from './global-reads.js';
 
-const SCRIPT = /\.[cm]?[jt]sx?$/;
+// A JS or TS module by its path (esbuild.js filters on it natively).
+export const SCRIPT = /\.[cm]?[jt]sx?$/;
 
 // Whether the module `id` is rewritten: the app's JS and TS modules (also
 // Vite's `x.vue?…&lang.ts` parts), not node_modules unless its package is
