@@ -18,9 +18,21 @@ export const freePort = () => new Promise((ok, fail) => {
   s.listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => ok(p)); });
 });
 
-// `args(port)`: the driver's arguments; `env`: its environment.
-export async function startSession(program, args, capabilities, { env = process.env, name = program } = {}) {
-  const port = await freePort();
+// `args(port)`: the driver's arguments; `env`: its environment. A driver
+// that exits before it answers, as one does when another process took the
+// port between freePort() and its bind (two drivers starting at once, in
+// cargo xtask test's two lanes), starts again on another port, twice at most.
+export async function startSession(program, args, capabilities, options = {}) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOn(await freePort(), program, args, capabilities, options);
+    } catch (e) {
+      if (!e.exitedEarly || attempt === 3) throw e;
+    }
+  }
+}
+
+async function startOn(port, program, args, capabilities, { env = process.env, name = program } = {}) {
   const base = `http://127.0.0.1:${port}`;
   let log = '';
   const driver = spawn(program, args(port), { stdio: ['ignore', 'pipe', 'pipe'], env });
@@ -72,7 +84,7 @@ export async function startSession(program, args, capabilities, { env = process.
   try {
     // Drivers print their HTTP listener only after it is ready, so poll /status instead.
     for (let i = 0; ; i++) {
-      if (driver.exitCode !== null) throw new Error(`${name} exited with ${driver.exitCode}`);
+      if (driver.exitCode !== null) throw Object.assign(new Error(`${name} exited with ${driver.exitCode}`), { exitedEarly: true });
       try { if ((await wd('GET', '/status')).ready !== undefined) break; } catch {}
       if (i === 200) throw new Error(`${name} did not come up`);
       await new Promise((r) => setTimeout(r, 50));
@@ -82,7 +94,7 @@ export async function startSession(program, args, capabilities, { env = process.
     version = session.capabilities?.browserVersion;
   } catch (e) {
     await close();
-    throw new Error(`${e.message}\n${log.trim()}`);
+    throw Object.assign(new Error(`${e.message}\n${log.trim()}`), { exitedEarly: e.exitedEarly === true });
   }
   return { wd, session: `/session/${sessionId}`, version, close };
 }

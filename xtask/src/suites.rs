@@ -112,8 +112,9 @@ pub fn all(filters: &[String]) -> Result {
 /// answers the outcomes in the order given. A suite is mostly one thread of a
 /// browser or a host, so a run alone used about one of CI's two cores; and
 /// Firefox's suites took a third of it. Every suite starts its own servers
-/// and drivers on free ports (borrowed from the OS, then released: two drivers
-/// starting at once could, rarely, be handed the same one), what they serve is
+/// and drivers on free ports (borrowed from the OS, then released: a driver
+/// that lost its port to the other lane's starts again on another, in
+/// runners/webdriver.mjs), what they serve is
 /// built before, and only one Firefox runs at a time (unless the differential
 /// is asked for Firefox too, `WITH_FIREFOX=1`). Both lanes print as they go:
 /// a suite's `==` line need not come right before its output, and the first
