@@ -8,7 +8,7 @@
 // (UPDATE_SNAPSHOTS=1) and review it.
 import { readFileSync } from 'node:fs';
 
-const calls = (awaited, resume = awaited, iterated = 0) => ({ awaited, resume, iterated });
+const calls = (awaited, resume = awaited, iterated = 0, yielded = 0) => ({ awaited, resume, iterated, yielded });
 const li = (v) => ({ type: 'li', props: { key: v }, children: [v] });
 
 const list = [
@@ -25,8 +25,8 @@ const list = [
   { file: 'top-level.js', result: 8081, calls: calls(2) },
   // The rejected await never resumes.
   { file: 'try-finally.js', result: ['try', 'boom', 'finally', 'cleanup', 'returned'], calls: calls(7, 6) },
-  { file: 'for-await.js', result: [0, 1, 0, 'p', 'q', 'r'], calls: calls(1, 1, 4) },
-  { file: 'yield-star.js', result: ['a', 'b', 'c', 'i', 'd', 2, 1, 3], calls: calls(0, 0, 8) },
+  { file: 'for-await.js', result: [0, 1, 0, 'p', 'q', 'r'], calls: calls(1, 1, 4, 3) },
+  { file: 'yield-star.js', result: ['a', 'b', 'c', 'i', 'd', 2, 1, 3], calls: calls(0, 0, 8, 1) },
   { file: 'template.js', result: ['hi n!', '12', 'a|cb'], calls: calls(4) },
   { file: 'default-params.js', result: ['default', 'custom', 'fallback', 'given', 2], calls: calls(8) },
   { file: 'optional-chain.js', result: ['z', undefined, 'z', undefined], calls: calls(4) },

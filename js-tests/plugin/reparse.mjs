@@ -24,13 +24,14 @@ for (const c of cases) {
     equal(output.program.interpreter?.value, input.program.interpreter?.value, 'hashbang');
     deepEqual(output.program.directives.map((d) => d.value.value), input.program.directives.map((d) => d.value.value), 'directives');
     const names = preamble(output.program, c.type);
-    deepEqual(Object.keys(names).sort(), ['awaited', 'begin', 'caught', 'done', 'iterated', 'record', 'resume', 'resumed', 'suspend'], 'helpers named');
+    deepEqual(Object.keys(names).sort(), ['awaited', 'begin', 'caught', 'done', 'iterated', 'record', 'resume', 'resumed', 'suspend', 'yielded'], 'helpers named');
     for (const name of Object.values(names)) ok(!c.code.includes(name), `helper name ${name} is used by the input`);
     output.program.body.splice(names.statement, 1);
-    const undone = { await: 0, iterate: 0 };
+    const undone = { await: 0, iterate: 0, yield: 0 };
     const difference = firstTreeDifference(strip(output.program, names, undone), strip(input.program));
     if (difference) throw new AssertionError(`the output, rewrite undone, is not the input: ${difference}`);
     equal(undone.await, expected.filter((s) => s.kind === 'await').length, 'awaits rewritten');
     equal(undone.iterate, expected.filter((s) => s.kind === 'iterate').length, 'for-await / async yield* operands rewritten');
+    equal(undone.yield, expected.filter((s) => s.kind === 'yield').length, 'async generators\' yields rewritten');
   }));
 }

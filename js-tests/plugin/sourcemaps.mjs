@@ -33,16 +33,19 @@ for (const c of cases) {
       if (node.type === 'AwaitExpression') awaits.push(node);
       const callee = node.type === 'CallExpression' ? node.callee.name : null;
       if (callee === names.resume || callee === names.resumed) resumes.push(node);
-      if (callee === names.iterated) operands.push(node.arguments[0]);
+      if (callee === names.iterated || callee === names.yielded) operands.push(node.arguments[0]);
     });
     const order = (list) => list.sort((a, b) => a.start - b.start);
     const inAwaits = inputSites.filter((s) => s.kind === 'await').map((s) => s.node);
-    const inOperands = inputSites.filter((s) => s.kind === 'iterate').map((s) => s.node);
+    // The operands of for await, yield* and yield (a yield with none has no place to map).
+    const inOperands = inputSites.filter((s) => s.kind === 'iterate' || (s.kind === 'yield' && s.node.type !== 'YieldExpression')).map((s) => s.node);
     equal(awaits.length, inAwaits.length, 'awaits in the output');
-    equal(operands.length, inOperands.length, 'iterated operands in the output');
+    // A bare yield's `undefined` is the rewrite's own.
+    const written = operands.filter((n) => !(n.type === 'Identifier' && n.name === 'undefined' && !n.extra?.parenthesized));
+    equal(written.length, inOperands.length, 'iterated and yielded operands in the output');
     order(awaits).forEach((node, i) => deepEqual(back(node, 'await'), { what: 'await', source: c.id, ...at(inAwaits[i]) }));
     order(resumes).forEach((node, i) => deepEqual(back(node, 'resume('), { what: 'resume(', source: c.id, ...at(inAwaits[i]) }));
-    order(operands).forEach((node, i) => deepEqual(back(node, 'operand'), { what: 'operand', source: c.id, ...at(inOperands[i]) }));
+    order(written).forEach((node, i) => deepEqual(back(node, 'operand'), { what: 'operand', source: c.id, ...at(inOperands[i]) }));
 
     // Every identifier of the output that is not a helper sits, by the map,
     // on the same identifier of the input.

@@ -2,6 +2,7 @@
 // every `await` in it is hooked, `await 5` and thenables included:
 //   await x                    ->  resume(await awaited(x))
 //   for await (… of it) / yield* it  ->  … of iterated(it) / yield* iterated(it)
+//   yield x (async generator)  ->  yield yielded(x)
 //
 // awaited(x) does what `await x` does first, with the same reads in the same
 // order: PromiseResolve(%Promise%, x) (a promise's constructor once; else a
@@ -59,6 +60,10 @@ export function pluginHooks({ NativePromise, nativeResolve, nativeThen, callNati
   }
 
   const awaited = (x) => step(x, true);
+  // An async generator's `yield x` awaits x; the job that settles that await
+  // also resumes the body for a next() called meanwhile (Promise.all of two
+  // next() calls): bracketed too. Not boxed: the engine takes the value.
+  const yielded = (x) => step(x, false);
   const thenableIn = thenableInFrame(NativePromise);
   const resume = (box) => {
     enterOf(box.frame)();
@@ -145,7 +150,7 @@ export function pluginHooks({ NativePromise, nativeResolve, nativeThen, callNati
     return (...args) => step(Reflect.apply(fn, iterator, args), false);
   }
 
-  return { awaited, resume, iterated, ...activationHooks(NativePromise, awaitsHooked() ? fastPath : null, thenableIn) };
+  return { awaited, resume, iterated, yielded, ...activationHooks(NativePromise, awaitsHooked() ? fastPath : null, thenableIn) };
 }
 
 // For an `await` of a thenable that is no promise, the engine reads its then

@@ -2,6 +2,7 @@
 export declare function awaited<T>(value: T): PromiseLike<unknown>;
 export declare function resume<T>(boxed: unknown): T;
 export declare function iterated<T>(iterable: T): T;
+export declare function yielded<T>(value: T): T | PromiseLike<Awaited<T>>;
 export declare function begin(): unknown;
 export declare function suspend<T>(record: unknown, value: T): T;
 export declare function resumed<T>(record: unknown, value: T): T;

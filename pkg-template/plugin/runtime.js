@@ -15,6 +15,7 @@ const same = (x) => x;
 export const awaited = hooks?.awaited ?? same;
 export const resume = hooks?.resume ?? same;
 export const iterated = hooks?.iterated ?? same;
+export const yielded = hooks?.yielded ?? same;
 export const begin = hooks?.begin ?? (() => null);
 export const suspend = hooks?.suspend ?? ((t, x) => x);
 export const resumed = hooks?.resumed ?? ((t, value) => value);

@@ -6,6 +6,7 @@ const same = (x) => x;
 export const awaited = same;
 export const resume = same;
 export const iterated = same;
+export const yielded = same;
 // An async function's own record, and what it calls around its awaits.
 export const begin = () => null;
 export const suspend = (t, x) => x;

@@ -5,8 +5,8 @@
 // an async function's body, awaits and catch and finally blocks, bracketed
 // in place (`__als_begin`, `__als_suspend`, `__als_resumed`, `__als_caught`,
 // `__als_done`), any other await as `__als_resume(await __als_awaited( x))`,
-// and the operands of `for await` and of an async generator's `yield*` as
-// `__als_iterated((y))`,
+// the operands of `for await` and of an async generator's `yield*` as
+// `__als_iterated((y))`, and of its `yield` as `__als_yielded((y))`,
 // plus one import of the helpers (a require() in a CommonJS file), after the
 // module's own imports and on a line of existing code, so that no line moves
 // (transform/src/preamble.rs). A module with nothing to rewrite comes back

@@ -49,12 +49,12 @@
 //   subclasses defined before the import (the program's are defined after
 //   its import of als-wasm), promises whose value becomes a thenable after
 //   they settle, an async function that reads p.constructor and returns p.
-// - with THEN_BODIES=0 (not the default), checkpoints inside the body of a
-//   foreign thenable's `then` (the engine calls it in a job of its own; the
-//   plugin calls it in the awaiting frame, as Node does), and async generators whose
-//   next() is called again before the last call settled (CONCURRENT_NEXT=1:
-//   the body then resumes after the implicit await of `yield`'s operand, which
-//   the plugin does not rewrite).
+// - unless THEN_BODIES=0, checkpoints inside the body of a foreign
+//   thenable's `then` (the engine calls it in a job of its own; the plugin
+//   calls it in the awaiting frame, as Node does), and unless
+//   CONCURRENT_NEXT=0, async generators whose next() is called again before
+//   the last call settled (the body then resumes in the job that settles the
+//   implicit await of `yield`'s operand, which the plugin rewrites).
 import { rng } from '../../support/random.mjs';
 
 export const IMPORT_PLACEHOLDER = '__ALS_MODULE__';
@@ -63,7 +63,7 @@ const STORAGES = ['A', 'B', 'C'];
 // Deeper than this, a block holds only checkpoints and plain awaits.
 const MAX_DEPTH = 4;
 
-export function generate(seed, { thenBodies = true, concurrentNext = false } = {}) {
+export function generate(seed, { thenBodies = true, concurrentNext = true } = {}) {
   return new Gen(seed >>> 0, { thenBodies, concurrentNext }).program();
 }
 

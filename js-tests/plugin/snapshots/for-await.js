@@ -1,6 +1,6 @@
-import { awaited as __als_awaited, resume as __als_resume, iterated as __als_iterated } from "als-wasm/plugin/runtime";// for await over a call, a parenthesized expression, a sequence and an await.
+import { awaited as __als_awaited, resume as __als_resume, iterated as __als_iterated, yielded as __als_yielded } from "als-wasm/plugin/runtime";// for await over a call, a parenthesized expression, a sequence and an await.
 async function* count(n) {
-  for (let i = 0; i < n; i++) yield i;
+  for (let i = 0; i < n; i++) yield __als_yielded((i));
 }
 
 export default async function main() {

@@ -1,4 +1,4 @@
-import { iterated as __als_iterated } from "als-wasm/plugin/runtime";// yield* in async generators is rewritten; in sync generators (even one
+import { iterated as __als_iterated, yielded as __als_yielded } from "als-wasm/plugin/runtime";// yield* in async generators is rewritten; in sync generators (even one
 // nested in an async generator) it is not.
 function* letters() { yield 'a'; yield* ['b', 'c']; }
 
@@ -6,7 +6,7 @@ async function* more() {
   function* inner() { yield* ['i']; }
   yield* __als_iterated((letters()));
   yield* __als_iterated((inner()));
-  yield* __als_iterated(((async function* () { yield 'd'; })()));
+  yield* __als_iterated(((async function* () { yield __als_yielded(('d')); })()));
 }
 
 const obj = {

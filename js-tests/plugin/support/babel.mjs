@@ -29,14 +29,14 @@ export function visit(node, fn, fnNode = null) {
 }
 
 // Where the rewrite must act, in source order: every await (its keyword
-// position), and the operand of every for-await and of every yield* whose
-// innermost function is an async generator.
+// position), the operand of every for-await, and every yield and yield*
+// (their operands) whose innermost function is an async generator.
 export function sites(ast) {
   const found = [];
   visit(ast.program, (node, fn) => {
     if (node.type === 'AwaitExpression') found.push({ kind: 'await', node });
     if (node.type === 'ForOfStatement' && node.await) found.push({ kind: 'iterate', node: node.right });
-    if (node.type === 'YieldExpression' && node.delegate && fn?.async && fn.generator) found.push({ kind: 'iterate', node: node.argument });
+    if (node.type === 'YieldExpression' && fn?.async && fn.generator) found.push({ kind: node.delegate ? 'iterate' : 'yield', node: node.argument ?? node });
   });
   return found.sort((a, b) => a.node.start - b.node.start);
 }
@@ -65,7 +65,7 @@ export function preamble(program, type, runtime = RUNTIME) {
     if (later) throw new Error(`the module's own ${later.type} of ${later.source.value} comes after the runtime's import`);
     for (const s of program.body[index].specifiers) names[s.imported.name] = s.local.name;
   }
-  const HELPERS = ['awaited', 'resume', 'iterated', 'begin', 'suspend', 'resumed', 'caught', 'done'];
+  const HELPERS = ['awaited', 'resume', 'iterated', 'yielded', 'begin', 'suspend', 'resumed', 'caught', 'done'];
   const imported = Object.values(names)[0];
   for (const helper of HELPERS) names[helper] ??= `\0${helper} (not imported)`;
   // The record of an async function's awaits: `<prefix>_t`, the prefix the helpers share.
@@ -76,12 +76,12 @@ export function preamble(program, type, runtime = RUNTIME) {
 
 // The tree without positions, comments and parentheses marks, and with the
 // rewrite undone: resume(await awaited(x)) and resumed(t, await suspend(t, x))
-// -> await x, iterated(y) -> y, a body `{ const t = begin(); try { … }
+// -> await x, iterated(y) -> y, yield yielded(y) -> yield y, a body `{ const t = begin(); try { … }
 // finally { done(t); } }` -> `{ … }`, a leading `caught(t);` of a catch or
 // finally block dropped. `undone` counts what was undone; anything else
 // shaped like a helper call stays (and then differs from the input's tree).
 // An arrow's expression body E is taken as `{ return E }` on both sides.
-export function strip(node, names = null, undone = { await: 0, iterate: 0, bodies: 0, caught: 0 }) {
+export function strip(node, names = null, undone = { await: 0, iterate: 0, yield: 0, bodies: 0, caught: 0 }) {
   if (Array.isArray(node)) return node.map((n) => strip(n, names, undone));
   if (!node || typeof node !== 'object') return node;
   if (node.type === 'ArrowFunctionExpression' && node.body.type !== 'BlockStatement') {
@@ -101,6 +101,13 @@ export function strip(node, names = null, undone = { await: 0, iterate: 0, bodie
         undone.await++;
         return { type: 'AwaitExpression', argument: strip(inner.arguments[1], names, undone) };
       }
+    }
+    // yield yielded((x)) -> yield x; yield yielded(undefined), unparenthesized -> yield
+    if (node.type === 'YieldExpression' && !node.delegate && call(node.argument, names.yielded)) {
+      undone.yield++;
+      const [operand] = node.argument.arguments;
+      const nothing = operand.type === 'Identifier' && operand.name === 'undefined' && !operand.extra?.parenthesized;
+      return { ...strip({ ...node, argument: null }, names, undone), argument: nothing ? null : strip(operand, names, undone) };
     }
     if (call(node, names.iterated)) {
       undone.iterate++;

@@ -32,7 +32,7 @@ function runnable(code, c) {
 export async function evaluate(code, c) {
   const file = join(dir, `${serial++}-${c.file.replace(/\.\w+$/, '')}${c.type === 'commonjs' ? '.cjs' : '.mjs'}`);
   writeFileSync(file, runnable(code, c));
-  globalThis.__alsPluginCalls = { awaited: 0, resume: 0, iterated: 0 };
+  globalThis.__alsPluginCalls = { awaited: 0, resume: 0, iterated: 0, yielded: 0 };
   delete globalThis.caseResult;
   const exported = c.type === 'commonjs'
     ? createRequire(file)(file)

@@ -8,6 +8,7 @@ const count = (name) => (value) => {
 exports.awaited = count('awaited');
 exports.resume = count('resume');
 exports.iterated = count('iterated');
+exports.yielded = count('yielded');
 // An async function's own awaits: suspend and resumed are its awaited and
 // resume (counted as those, once per await reached); its record is none.
 exports.begin = () => null;

@@ -9,6 +9,7 @@
 //! any other await              ->  __als_resume(await __als_awaited( x))
 //! for await (… of y)           ->  for await (… of __als_iterated((y)))
 //! yield* y (async generator)   ->  yield* __als_iterated((y))
+//! yield y (async generator)    ->  yield __als_yielded((y))
 //! ```
 //!
 //! plus one import (a `require` in a CommonJS script) of the helpers, and
@@ -83,6 +84,9 @@ pub fn rewrite_awaits(code: &str, lang: Lang, runtime_literal: &str, with_map: b
     let expression_close = format!(" {body_close} }}");
     let iterated_open = format!("{}((", names.iterated);
     let iterated_open_spaced = format!(" {iterated_open}");
+    let yielded_open = format!("{}((", names.yielded);
+    let yielded_open_spaced = format!(" {yielded_open}");
+    let yielded_nothing = format!(" {}(undefined)", names.yielded);
     let mut list = edits::Edits::default();
     let mut used = preamble::Used::default();
     let keyword_end = |start: u32| start + "await".len() as u32;
@@ -103,6 +107,17 @@ pub fn rewrite_awaits(code: &str, lang: Lang, runtime_literal: &str, with_map: b
                 let spaced = preamble::ends_in_identifier(code, site.start);
                 list.insert(site.start, if spaced { &iterated_open_spaced } else { &iterated_open });
                 list.insert(site.end, "))");
+            }
+            sites::Kind::Yield => {
+                used.yields = true;
+                // `yield(x)` or `yield[x]` join the operand to the keyword.
+                let spaced = preamble::ends_in_identifier(code, site.start);
+                list.insert(site.start, if spaced { &yielded_open_spaced } else { &yielded_open });
+                list.insert(site.end, "))");
+            }
+            sites::Kind::YieldNothing => {
+                used.yields = true;
+                list.insert(site.start, &yielded_nothing);
             }
             sites::Kind::Caught => {
                 used.caught = true;

@@ -10,6 +10,7 @@ pub struct HelperNames {
     pub awaited: String,
     pub resume: String,
     pub iterated: String,
+    pub yielded: String,
     /// An async function's own record, and what it calls around its awaits.
     pub record: String,
     pub begin: String,
@@ -24,6 +25,7 @@ pub struct HelperNames {
 pub struct Used {
     pub awaits: bool,
     pub iterates: bool,
+    pub yields: bool,
     pub in_place: bool,
     pub caught: bool,
 }
@@ -41,6 +43,7 @@ impl HelperNames {
             awaited: name("awaited"),
             resume: name("resume"),
             iterated: name("iterated"),
+            yielded: name("yielded"),
             record: name("t"),
             begin: name("begin"),
             suspend: name("suspend"),
@@ -78,13 +81,16 @@ impl HelperNames {
     /// The import (or require) of the helpers this module uses; after a
     /// statement that has no semicolon of its own, one comes first.
     pub fn statement(&self, used: Used, runtime_literal: &str, commonjs: bool, lead: bool) -> String {
-        let mut helpers: Vec<(&str, &str)> = Vec::with_capacity(8);
+        let mut helpers: Vec<(&str, &str)> = Vec::with_capacity(9);
         if used.awaits {
             helpers.push(("awaited", &self.awaited));
             helpers.push(("resume", &self.resume));
         }
         if used.iterates {
             helpers.push(("iterated", &self.iterated));
+        }
+        if used.yields {
+            helpers.push(("yielded", &self.yielded));
         }
         if used.in_place {
             helpers.push(("begin", &self.begin));

@@ -20,6 +20,13 @@ pub enum Kind {
     Suspend,
     /// The operand of a `for await` or of an async generator's `yield*`.
     Iterate,
+    /// The operand of an async generator's `yield`, which it awaits: the job
+    /// that settles that await also resumes the body for a `next()` queued
+    /// meanwhile.
+    Yield,
+    /// An async generator's `yield` with no operand: `start` is right after
+    /// its keyword (it awaits `undefined`).
+    YieldNothing,
     /// A catch or finally block of such a function: `start` is its `{`.
     Caught,
     /// Such a function's block body: `start` is where its record goes (after
@@ -185,10 +192,19 @@ impl<'a> Visit<'a> for Finder<'_> {
         walk::walk_yield_expression(self, it);
         // In a sync generator yield* reads no promise.
         let async_generator = self.functions.last().is_some_and(|f| f.is_async && f.generator);
-        if let (true, true, Some(argument)) = (it.delegate, async_generator, &it.argument) {
-            let span = argument.span();
-            self.found.sites.push(Site { kind: Kind::Iterate, start: span.start, end: span.end });
+        if !async_generator {
+            return;
         }
+        let keyword_end = it.span.start + "yield".len() as u32;
+        let site = match (&it.argument, it.delegate) {
+            (Some(argument), delegate) => {
+                let span = argument.span();
+                Site { kind: if delegate { Kind::Iterate } else { Kind::Yield }, start: span.start, end: span.end }
+            }
+            (None, false) => Site { kind: Kind::YieldNothing, start: keyword_end, end: keyword_end },
+            (None, true) => return,
+        };
+        self.found.sites.push(site);
     }
 
     fn visit_call_expression(&mut self, it: &CallExpression<'a>) {

@@ -48,8 +48,18 @@ fn for_await_and_async_yield_star_operands_are_iterated() {
     let out = js("async function* g(s) {\n  for await (const x of s) yield x;\n  yield* s;\n}\n");
     assert_eq!(
         out,
-        "import { iterated as __als_iterated } from \"als-wasm/plugin/runtime\";async function* g(s) {\n  for await (const x of __als_iterated((s))) yield x;\n  yield* __als_iterated((s));\n}\n"
+        "import { iterated as __als_iterated, yielded as __als_yielded } from \"als-wasm/plugin/runtime\";async function* g(s) {\n  for await (const x of __als_iterated((s))) yield __als_yielded((x));\n  yield* __als_iterated((s));\n}\n"
     );
+}
+
+#[test]
+fn an_async_generator_s_yield_operands_are_yielded() {
+    let out = js("async function* g(s) { yield s, 1; yield; yield(s); yield[s]; (yield) }");
+    assert!(
+        out.ends_with("async function* g(s) { yield __als_yielded((s)), 1; yield __als_yielded(undefined); yield(__als_yielded((s))); yield __als_yielded(([s])); (yield __als_yielded(undefined)) }"),
+        "{out}"
+    );
+    assert!(out.starts_with("import { yielded as __als_yielded } from"), "{out}");
 }
 
 #[test]
@@ -59,14 +69,12 @@ fn a_parenthesized_operand_is_wrapped_inside_its_parentheses() {
 }
 
 #[test]
-fn yield_star_outside_async_generators_and_plain_yields_are_left() {
-    for code in
-        ["function* g(s) { yield* s; }", "async function* g(s) { yield s; }", "const o = { *g() { yield* [1]; } };"]
-    {
+fn yields_outside_async_generators_are_left() {
+    for code in ["function* g(s) { yield* s; yield s; }", "const o = { *g() { yield* [1]; } };"] {
         assert_eq!(rewrite(&format!("{code} await;"), Lang::Js), Outcome::Unchanged, "{code}");
     }
     // The innermost function decides: a sync generator in an async one.
-    assert_eq!(rewrite("async function* a() { function* b() { yield* [1]; } }", Lang::Js), Outcome::Unchanged);
+    assert_eq!(rewrite("async function* a() { function* b() { yield* [1]; yield 2; } }", Lang::Js), Outcome::Unchanged);
 }
 
 #[test]
