@@ -12,6 +12,12 @@ const g = globalThis;
 const browserSemantics = carrier === 'patch';
 const seenId = () => storage.getStore()?.id;
 const inFlow = (id, fn) => storage.run({ id }, fn);
+// Until done() holds (messages arrive later on a busy machine), 5 s at most.
+const until = async (done) => {
+  for (const end = Date.now() + 5000; !done() && Date.now() < end; ) await sleep(5);
+};
+// Long enough for a message no listener hears to be dropped first.
+const DROPPED_MS = 50;
 
 if (typeof g.MessageChannel === 'function' && browserSemantics) {
   test('propagation: a message no listener heard does not shift the frames of later messages', async () => {
@@ -19,13 +25,13 @@ if (typeof g.MessageChannel === 'function' && browserSemantics) {
     const seen = [];
     port2.onmessage = (event) => seen.push(`${event.data}:${seenId()}`);
     inFlow(1, () => port1.postMessage('a'));
-    await sleep(10);
+    await until(() => seen.length === 1);
     port2.onmessage = null;
     inFlow(2, () => port1.postMessage('unheard'));
-    await sleep(10);
+    await sleep(DROPPED_MS);
     port2.onmessage = (event) => seen.push(`${event.data}:${seenId()}`);
     inFlow(3, () => port1.postMessage('c'));
-    await sleep(10);
+    await until(() => seen.some((s) => s.startsWith('c:')));
     port1.close();
     port2.close();
     equal(seen.join(), 'a:1,c:3');
@@ -36,10 +42,10 @@ if (typeof g.MessageChannel === 'function' && browserSemantics) {
     const seen = [];
     port2.start();
     inFlow(1, () => port1.postMessage('unheard'));
-    await sleep(10);
+    await sleep(DROPPED_MS);
     port2.addEventListener('message', (event) => seen.push(`${event.data}:${seenId()}`));
     inFlow(2, () => port1.postMessage('b'));
-    await sleep(10);
+    await until(() => seen.some((s) => s.startsWith('b:')));
     port1.close();
     port2.close();
     // Bun holds the unheard message for the first listener; browsers drop it.
@@ -55,7 +61,7 @@ if (typeof g.MessageChannel === 'function' && browserSemantics) {
     inFlow(2, () => port2.dispatchEvent(new MessageEvent('message', { data: 'synthetic' })));
     port2.dispatchEvent(new MessageEvent('message', { data: 'root synthetic' }));
     inFlow(3, () => port1.postMessage('real 3'));
-    await sleep(10);
+    await until(() => seen.length >= 4);
     port1.close();
     port2.close();
     equal(seen.join(), 'synthetic:2,root synthetic:undefined,real 1:1,real 3:3');
