@@ -16,11 +16,15 @@ const LOADERS = {
   '.jsx': 'jsx', '.ts': 'ts', '.cts': 'ts', '.mts': 'ts', '.tsx': 'tsx', '.json': 'json', '.css': 'css', '.txt': 'text',
 };
 
-// The build's own loader for the path (its longest matching key, as
-// `.module.css` over `.css`), else the extension's.
-function loaderOf(path, loader) {
-  const key = Object.keys(loader).filter((k) => path.endsWith(k)).sort((a, b) => b.length - a.length)[0];
-  return key !== undefined ? loader[key] : (LOADERS[extname(path).toLowerCase()] ?? 'js');
+// The loader of a path under the build's own `loader` option: its longest
+// matching key (`.module.css` over `.css`), else the extension's. The keys
+// are sorted once per build.
+function loaderFor(loader) {
+  const keys = Object.keys(loader).sort((a, b) => b.length - a.length);
+  return (path) => {
+    const key = keys.find((k) => path.endsWith(k));
+    return key !== undefined ? loader[key] : (LOADERS[extname(path).toLowerCase()] ?? 'js');
+  };
 }
 
 // The module's text, or null where there is no file to read: another
@@ -40,6 +44,7 @@ export function esbuildPlugin(options = {}) {
     name: 'als-wasm',
     setup(build) {
       const { sourcemap, loader = {} } = build.initialOptions;
+      const loaderOf = loaderFor(loader);
       build.onStart(pass.start);
       // Without `include`, esbuild itself skips every file that is no script.
       // Only the file namespace: other namespaces are other plugins' modules.
@@ -54,7 +59,7 @@ export function esbuildPlugin(options = {}) {
         if (out === null) return warnings.length > 0 ? { warnings } : undefined;
         return {
           contents: out.map ? `${out.code}\n//# sourceMappingURL=${dataUrl(out.map)}` : out.code,
-          loader: loaderOf(args.path, loader),
+          loader: loaderOf(args.path),
           resolveDir: dirname(args.path),
           warnings,
         };

@@ -82,10 +82,8 @@ pub fn rewrite_awaits(code: &str, lang: Lang, runtime_literal: &str, with_map: b
     let body_close = names.body_close();
     let expression_open = format!("{{ {body_open} return ");
     let expression_close = format!(" {body_close} }}");
-    let iterated_open = format!("{}((", names.iterated);
-    let iterated_open_spaced = format!(" {iterated_open}");
-    let yielded_open = format!("{}((", names.yielded);
-    let yielded_open_spaced = format!(" {yielded_open}");
+    let iterated_open = OperandOpen::of(&names.iterated);
+    let yielded_open = OperandOpen::of(&names.yielded);
     let yielded_nothing = format!(" {}(undefined)", names.yielded);
     let mut list = edits::Edits::default();
     let mut used = preamble::Used::default();
@@ -101,18 +99,15 @@ pub fn rewrite_awaits(code: &str, lang: Lang, runtime_literal: &str, with_map: b
                 list.replace(site.start, keyword_end(site.start), &suspend_open);
                 list.insert(site.end, "))");
             }
-            sites::Kind::Iterate => {
-                used.iterates = true;
-                // Minified code may join the operand to `of` (`of[1,2]`).
-                let spaced = preamble::ends_in_identifier(code, site.start);
-                list.insert(site.start, if spaced { &iterated_open_spaced } else { &iterated_open });
-                list.insert(site.end, "))");
-            }
-            sites::Kind::Yield => {
-                used.yields = true;
-                // `yield(x)` or `yield[x]` join the operand to the keyword.
-                let spaced = preamble::ends_in_identifier(code, site.start);
-                list.insert(site.start, if spaced { &yielded_open_spaced } else { &yielded_open });
+            sites::Kind::Iterate | sites::Kind::Yield => {
+                let open = if site.kind == sites::Kind::Iterate {
+                    used.iterates = true;
+                    &iterated_open
+                } else {
+                    used.yields = true;
+                    &yielded_open
+                };
+                list.insert(site.start, open.before(code, site.start));
                 list.insert(site.end, "))");
             }
             sites::Kind::YieldNothing => {
@@ -161,6 +156,30 @@ pub fn mark_global_reads(code: &str, lang: Lang, note: &str, with_map: bool) -> 
     }
     let (code, mappings) = list.apply(code, with_map);
     Outcome::Rewritten { code, mappings }
+}
+
+/// What opens a helper call around an operand (`name((`), and the same with a
+/// space first, for an operand joined to the word before it: minified code's
+/// `of[1,2]`, or `yield(x)` and `yield[x]`.
+struct OperandOpen {
+    plain: String,
+    spaced: String,
+}
+
+impl OperandOpen {
+    fn of(helper: &str) -> Self {
+        let plain = format!("{helper}((");
+        Self { spaced: format!(" {plain}"), plain }
+    }
+
+    /// The text to insert before the operand at `start`.
+    fn before(&self, code: &str, start: u32) -> &str {
+        if preamble::ends_in_identifier(code, start) {
+            &self.spaced
+        } else {
+            &self.plain
+        }
+    }
 }
 
 fn syntax_error(code: &str, error: parse::SyntaxError) -> Outcome {
