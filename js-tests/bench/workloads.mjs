@@ -403,20 +403,20 @@ function pluginWorkload(label, loop, { root = false } = {}) {
 }
 
 // A loop of the bundle rewritten whole with the await hook off
-// (plugin/awaits-unhooked.mjs, its own als-wasm): with no library first,
-// side by side with the same loop rewritten to call helpers that do nothing
-// (what the rewrite's calls cost, no carrier), then that bundle, which
-// installs its carrier without the hook. Not side by side: once it is
-// imported this realm has that carrier.
+// (plugin/awaits-unhooked.mjs, its own als-wasm), side by side with the same
+// loop with no library and rewritten to call helpers that do nothing (what
+// the rewrite's calls cost, no carrier). That bundle installs its carrier
+// in this realm first: with the hook off it changes nothing of Promise, so
+// the other two loops run as in a realm of their own (as measured apart).
 function unhookedWorkload(label, loop, { root = false } = {}) {
   return pluginRows(label, root, async ({ Storage }) => {
     const { once, ops } = loopOf(loop, root);
-    const [none, brackets] = await sampleSideBySide([
+    const unhooked = await built('unhooked');
+    const [none, brackets, whole] = await sampleSideBySide([
       once(new Storage(), await built('plain', '?none')),
       once(new Storage(), await built('brackets')),
+      once(new unhooked.AsyncLocalStorage(), unhooked),
     ], { ops });
-    const unhooked = await built('unhooked');
-    const whole = await sample(once(new unhooked.AsyncLocalStorage(), unhooked), { ops });
     return { variants: { none, brackets, 'als-wasm-unhooked': whole } };
   });
 }

@@ -25,6 +25,37 @@ test('propagation: a then read in one flow and called in another runs the callba
   allKept(seen, 2);
 });
 
+test('propagation: a subclass\'s then that calls super.then runs the callbacks in the caller\'s flow', async () => {
+  // As promise libraries that subclass Promise do (cancelable, traced).
+  class Traced extends Promise {
+    then(onFulfilled, onRejected) {
+      return super.then(onFulfilled, onRejected);
+    }
+
+    catch(onRejected) {
+      return super.catch(onRejected);
+    }
+
+    finally(onFinally) {
+      // biome-ignore lint/complexity/useLiteralKeys: a computed super read is rewritten too
+      return super['finally'](onFinally);
+    }
+  }
+  allKept(
+    await flows(3, async (id, check) => {
+      const settled = Traced.resolve(id);
+      const rejected = Traced.reject(new Error('no'));
+      await Promise.all([
+        settled.then(() => check('subclass then')),
+        rejected.catch(() => check('subclass catch')),
+        settled.finally(() => check('subclass finally')),
+        new Traced((resolve) => setTimeout(resolve, 4 - id)).then(() => check('subclass then, pending')),
+      ]);
+    }),
+    12,
+  );
+});
+
 test('propagation: await of subclass instances that override then', async () => {
   class Traced extends Promise {
     then(onFulfilled, onRejected) {

@@ -429,3 +429,42 @@ if (plugin && carrier === 'patch') {
     );
   });
 }
+
+if (plugin && carrier === 'patch' && !awaitsHooked()) {
+  // With the hook off the carrier leaves Promise.prototype as the engine
+  // made it (SpiderMonkey's fast await wants its own then); the bundle's
+  // then, catch and finally calls are rewritten to keep their callbacks' flow.
+  test('plugin: with the hook off Promise.prototype keeps the engine\'s then, catch and finally, and the calls keep the store', async () => {
+    for (const name of ['then', 'catch', 'finally']) {
+      ok(Function.prototype.toString.call(Promise.prototype[name]).includes('[native code]'), `Promise.prototype.${name} is the engine's`);
+    }
+    const maybe = (id) => (id > 1 ? Promise.resolve(id) : undefined);
+    allKept(
+      await flows(3, async (id, check) => {
+        const settled = Promise.resolve(id);
+        const pending = new Promise((resolve) => setTimeout(resolve, 4 - id));
+        await Promise.all([
+          settled.then(() => check('then')),
+          Promise.reject(new Error('no')).catch(() => check('catch')),
+          pending.finally(() => check('finally')),
+          // biome-ignore lint/complexity/useLiteralKeys: a computed call is rewritten too
+          pending['then'](() => check('computed then')),
+          (maybe(id)?.then(() => check('optional then')) ?? check('optional then, nothing to call')),
+          settled.then(() => pending).then(() => check('a chain')),
+        ]);
+      }),
+      18,
+    );
+  });
+
+  // What it gives up (docs/plugin.md): a then called other than as a method
+  // of its receiver runs its callback with no store, never another flow's.
+  test('plugin: with the hook off a then called through call() runs its callback with no store, never another flow\'s', async () => {
+    const { then } = Promise.prototype;
+    const seen = await flows(3, async (id, check) => {
+      await then.call(new Promise((resolve) => setTimeout(resolve, 4 - id)), () => check('then.call'));
+    });
+    equal(seen.length, 3);
+    ok(seen.every((s) => s.seen === undefined), JSON.stringify(seen));
+  });
+}

@@ -239,7 +239,11 @@ export function installPromise(global) {
     fastPath: (promise) => {
       fast = promise;
     },
-    awaitsHooked: () => AWAIT_HOOK,
+    awaitsHooked: AWAIT_HOOK,
+    // With the await hook off the bundle's then, catch and finally calls,
+    // rewritten, call the carrier's in their place (plugin-hooks.js,
+    // reactionsOf: the engine's methods as they were, then the carrier's).
+    reactions: AWAIT_HOOK ? null : [priorThen, then, proto.catch, priorFinally, promiseFinally],
   });
 
   // A `then` for one await in the current frame, in place of `plain`, the
@@ -296,49 +300,49 @@ export function installPromise(global) {
   if (ctor?.value !== NativePromise || !ctor.writable || !ctor.configurable) {
     Object.defineProperty(proto, 'constructor', { value: NativePromise, writable: true, configurable: true });
   }
-  Object.defineProperty(proto, 'then', { value: then, writable: true, configurable: true });
-  Object.defineProperty(proto, 'finally', { value: promiseFinally, writable: true, configurable: true });
   Object.defineProperty(promiseFinally, 'name', { value: 'finally' });
   Object.defineProperty(then, 'name', { value: 'then' });
-  // Built with the plugin's `awaitHook: false` (await-hook.js): then() and
-  // finally() keep their callbacks' frames, and nothing else changes:
-  // %Promise% stays the global Promise, with its own statics.
-  if (!AWAIT_HOOK) {
-    followReplacedPromise(global, { NativePromise, StandIn, then, handOut, inFrame, accessor, queue, hooked: false });
-    return true;
-  }
-  accessor(proto, 'constructor', (self, value) => {
-    if (isOwnRead(self) || value !== NativePromise || self === proto) return value;
-    if (self === fast) {
-      fast = null;
+  // Built with the plugin's `awaitHook: false` (await-hook.js), none of this:
+  // Promise.prototype keeps the engine's then, catch and finally
+  // (SpiderMonkey's fast `await` wants them as it made them: 4.9 times as
+  // slow otherwise), and %Promise% stays the global Promise, with its own
+  // statics (one `if`: a bundler keeps a block it could drop).
+  if (AWAIT_HOOK) {
+    Object.defineProperty(proto, 'then', { value: then, writable: true, configurable: true });
+    Object.defineProperty(proto, 'finally', { value: promiseFinally, writable: true, configurable: true });
+    accessor(proto, 'constructor', (self, value) => {
+      if (isOwnRead(self) || value !== NativePromise || self === proto) return value;
+      if (self === fast) {
+        fast = null;
+        return value;
+      }
+      armed = self;
+      return StandIn;
+    });
+    accessor(proto, 'then', (self, value) => {
+      if (armed === self) {
+        armed = null;
+        return handOut(value, false);
+      }
+      // An instance of a subclass the carrier has not met yet (made before
+      // it was installed): from now on its awaits are told apart. This read
+      // may be an await's: it is lost, never bound to a guess.
+      if (self !== proto && self !== null && typeof self === 'object' && getPrototypeOf(self) !== proto) {
+        hookSubclass(getPrototypeOf(self));
+      }
       return value;
-    }
-    armed = self;
-    return StandIn;
-  });
-  accessor(proto, 'then', (self, value) => {
-    if (armed === self) {
-      armed = null;
-      return handOut(value, false);
-    }
-    // An instance of a subclass the carrier has not met yet (made before
-    // it was installed): from now on its awaits are told apart. This read
-    // may be an await's: it is lost, never bound to a guess.
-    if (self !== proto && self !== null && typeof self === 'object' && getPrototypeOf(self) !== proto) {
-      hookSubclass(getPrototypeOf(self));
-    }
-    return value;
-  });
+    });
 
-  // Promise.resolve(p) === p for native p, also in a context.
-  function resolve(value) {
-    return callNative(nativeResolve, this === StandIn ? NativePromise : this, value);
+    // Promise.resolve(p) === p for native p, also in a context.
+    function resolve(value) {
+      return callNative(nativeResolve, this === StandIn ? NativePromise : this, value);
+    }
+    Object.defineProperty(resolve, 'name', { value: 'resolve' });
+    Object.defineProperty(NativePromise, 'resolve', { value: resolve, writable: true, configurable: true });
   }
-  Object.defineProperty(resolve, 'name', { value: 'resolve' });
-  Object.defineProperty(NativePromise, 'resolve', { value: resolve, writable: true, configurable: true });
-  // The global Promise becomes the stand-in, or stays the class that
-  // replaced %Promise% (zone.js insists on its own), followed as well.
-  followReplacedPromise(global, { NativePromise, StandIn, then, handOut, inFrame, accessor, queue, hooked: true });
+  // The global Promise becomes the stand-in (with the hook), or stays the
+  // class that replaced %Promise% (zone.js insists on its own), followed as well.
+  followReplacedPromise(global, { NativePromise, StandIn, then, handOut, inFrame, accessor, queue, hooked: AWAIT_HOOK });
   return true;
 }
 

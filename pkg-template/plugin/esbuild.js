@@ -8,7 +8,7 @@
 import { Buffer } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import { dirname, extname } from 'node:path';
-import { CODE_FILTER, modulePass, SCRIPT } from './module-pass.js';
+import { modulePass, SCRIPT } from './module-pass.js';
 
 // The loader of a file esbuild would load itself, by extension, as
 // unplugin's adapter guessed it (what `include` may add beyond scripts too).
@@ -53,7 +53,7 @@ export function esbuildPlugin(options = {}) {
         const id = args.path + (args.suffix ?? '');
         if (!pass.includes(id)) return undefined;
         const code = readModule(args.path);
-        if (code === null || !CODE_FILTER.test(code)) return undefined;
+        if (code === null || !pass.codeFilter.test(code)) return undefined;
         const warnings = [];
         const out = pass.rewrite(code, id, { sourcemap: Boolean(sourcemap), warn: (text) => warnings.push({ text }) });
         if (out === null) return warnings.length > 0 ? { warnings } : undefined;

@@ -6,7 +6,7 @@
 // calls is plugin/runtime.js.
 import { createUnplugin } from 'unplugin';
 import { RUNTIME } from './transform.js';
-import { CODE_FILTER, modulePass } from './module-pass.js';
+import { modulePass } from './module-pass.js';
 import { esbuildPlugin } from './esbuild.js';
 
 export { entersAfterAwait, selects } from './module-pass.js';
@@ -41,7 +41,7 @@ const base = createUnplugin((options = {}) => {
     transformInclude: pass.includes,
     transform: {
       // Vite and Rolldown check this natively and call no JS for the rest.
-      filter: { code: CODE_FILTER },
+      filter: { code: pass.codeFilter },
       handler(code, id) {
         return pass.rewrite(code, id, { sourcemap: wantsSourcemap(this, vite), warn: (text) => this.warn?.(text) });
       },

@@ -62,13 +62,17 @@ const AWAIT_HOOK_MODULE = /\/als-wasm\/carrier\/await-hook\.js$/;
 const NO_AWAIT_HOOK = 'export const AWAIT_HOOK = false;\n';
 
 // Only code that could need the rewrite, a warning or a note: every other
-// module is answered null without a call of `rewrite`.
-export const CODE_FILTER = /await|yield|AsyncLocalStorage|AWAIT_HOOK/;
+// module is answered null without a call of `rewrite`. With the await hook
+// off then, catch and finally calls are rewritten too (transform.js checks
+// more closely).
+const CODE_FILTER = /await|yield|AsyncLocalStorage|AWAIT_HOOK/;
+const CODE_FILTER_HOOK_OFF = /await|yield|AsyncLocalStorage|AWAIT_HOOK|then|catch|finally/;
 
 // The plugin's decisions for one build, shared by the unplugin hooks and the
 // esbuild plugin (esbuild.js): which modules it reads (`includes`) and what
 // it makes of one (`rewrite`: null to keep it, or { code, map }), with `warn`
-// for the build's warnings. `start()` begins a new build.
+// for the build's warnings; `codeFilter`: what the code of a module it
+// rewrites has. `start()` begins a new build.
 export function modulePass(options = {}) {
   if (options.awaitHook === false && options.packages !== true) {
     throw new TypeError(
@@ -79,6 +83,7 @@ export function modulePass(options = {}) {
   // Packages already named in this build's warnings.
   const warned = new Set();
   return {
+    codeFilter: options.awaitHook === false ? CODE_FILTER_HOOK_OFF : CODE_FILTER,
     start: () => warned.clear(),
     includes: (id) => awaitHookOff(id) || selects(id, options) || scannedPackage(id, options) !== null,
     rewrite(code, id, { sourcemap, warn }) {

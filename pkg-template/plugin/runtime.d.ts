@@ -8,3 +8,6 @@ export declare function suspend<T>(record: unknown, value: T): T;
 export declare function resumed<T>(record: unknown, value: T): T;
 export declare function caught(record: unknown): void;
 export declare function done(record: unknown): void;
+export declare function thenOf<T>(receiver: T, method?: unknown): T;
+export declare function catchOf<T>(receiver: T, method?: unknown): T;
+export declare function finallyOf<T>(receiver: T, method?: unknown): T;

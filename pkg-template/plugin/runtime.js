@@ -7,6 +7,7 @@
 import '../index.js';
 import { promiseInternals } from '../core/context.js';
 import { pluginHooks } from '../carrier/plugin-hooks.js';
+import { catchOfAsIs, finallyOfAsIs, thenOfAsIs } from './reactions-as-is.js';
 
 const internals = promiseInternals();
 const hooks = internals && pluginHooks(internals);
@@ -21,3 +22,7 @@ export const suspend = hooks?.suspend ?? ((t, x) => x);
 export const resumed = hooks?.resumed ?? ((t, value) => value);
 export const caught = hooks?.caught ?? (() => {});
 export const done = hooks?.done ?? (() => {});
+// With the await hook off: x.then(…) -> thenOf(x).then(…), and so on.
+export const thenOf = hooks?.thenOf ?? thenOfAsIs;
+export const catchOf = hooks?.catchOf ?? catchOfAsIs;
+export const finallyOf = hooks?.finallyOf ?? finallyOfAsIs;

@@ -7,6 +7,9 @@
 // `__als_done`), any other await as `__als_resume(await __als_awaited( x))`,
 // the operands of `for await` and of an async generator's `yield*` as
 // `__als_iterated((y))`, and of its `yield` as `__als_yielded((y))`,
+// and with the await hook off the receiver of a then, catch or finally call
+// as `__als_then((x)).then(…)` (the carrier leaves the engine's own then
+// there: runtime.js),
 // plus one import of the helpers (a require() in a CommonJS file), after the
 // module's own imports and on a line of existing code, so that no line moves
 // (transform/src/preamble.rs). A module with nothing to rewrite comes back
@@ -56,9 +59,14 @@ export function languageOf(id) {
   return 'js';
 }
 
-// Where the code has nothing that the rewrite could touch.
-export function untouched(code) {
-  return !code.includes('await') && !code.includes('yield');
+// A then, catch or finally member (`.then`, `?.catch`, `['finally'`): a
+// textual check, before the parse that finds the calls.
+export const REACTION = /(?:\.|\[\s*['"`])\s*(?:then|catch|finally)\b/;
+
+// Where the code has nothing that the rewrite could touch; `reactions`:
+// then, catch and finally calls are rewritten too.
+export function untouched(code, reactions = false) {
+  return !code.includes('await') && !code.includes('yield') && !(reactions && REACTION.test(code));
 }
 
 // The v3 source map of an edit of `code`, as magic-string's generateMap
@@ -94,13 +102,15 @@ export function answer(out, code, id, sourcemap = true) {
 // { code, map } for `code`, or null when nothing needs rewriting; `map` is
 // null when `sourcemap` is false (the bundler will not read it). Throws a
 // SyntaxError (with `loc`) on code it cannot parse, and an error with
-// `leaveAsIs` on code nested too deep for it.
-export function transformAwaits(code, id, { runtime = RUNTIME, sourcemap = true } = {}) {
+// `leaveAsIs` on code nested too deep for it. With `awaitHook: false` then,
+// catch and finally calls are rewritten too.
+export function transformAwaits(code, id, { runtime = RUNTIME, sourcemap = true, awaitHook = true } = {}) {
   const literal = JSON.stringify(runtime);
+  const reactions = awaitHook === false;
   // Nothing to rewrite, or rewritten already (a second pass would be right,
   // only slower).
-  if (untouched(code) || code.includes(literal)) return null;
-  const out = withWasm(() => rewriteAwaits(utf8.encode(code), languageOf(id), literal, sourcemap));
+  if (untouched(code, reactions) || code.includes(literal)) return null;
+  const out = withWasm(() => rewriteAwaits(utf8.encode(code), languageOf(id), literal, sourcemap, reactions));
   return answer(out, code, id, sourcemap);
 }
 

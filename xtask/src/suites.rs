@@ -280,11 +280,20 @@ fn js_hosts(npm: &NpmTools, drivers: &Drivers, dir: &Path, tarball: &Path) -> Ve
     ));
     // Random async programs (js-tests/plugin/differential/): Node 24's own
     // AsyncLocalStorage is the reference, each program a fresh page.
-    let mut differential = host(&node24, &["plugin/differential/run.mjs"]);
-    differential.env("PLAYWRIGHT_CORE", npm.bin.join("../playwright-core"));
+    let differential = || {
+        let mut command = host(&node24, &["plugin/differential/run.mjs"]);
+        command.env("PLAYWRIGHT_CORE", npm.bin.join("../playwright-core"));
+        command
+    };
     suites.push((
         "plugin differential: random async programs, Node 24 as written vs rewritten in headless Chromium".into(),
-        differential,
+        differential(),
+    ));
+    // The same with the whole bundle rewritten and the await hook off (its
+    // control would be the run's above).
+    suites.push((
+        "plugin differential: the same, whole bundle rewritten with the await hook off".into(),
+        with(differential(), &[("HOOK_OFF", "1"), ("CONTROL", "0")]),
     ));
     for bundled::Suite { name, args } in bundled::suites() {
         suites.push((name, drivers.command(dir, &args)));

@@ -12,7 +12,8 @@
 // by default, printed), PROGRAMS (200), CONTROL=0 (no control run),
 // CONTROL_PROGRAMS (50: the control runs the first ones only; nine in ten lose),
 // THEN_BODIES=0 (no checkpoints in a thenable's then) / CONCURRENT_NEXT=0 (no async
-// generator's next() called before the last one settled), WITH_FIREFOX=1 (the plugin's bundles in headless Firefox as well:
+// generator's next() called before the last one settled), HOOK_OFF=1 (the whole
+// bundle rewritten with the await hook off: `packages: true, awaitHook: false`), WITH_FIREFOX=1 (the plugin's bundles in headless Firefox as well:
 // FIREFOX, GECKODRIVER as for runners/firefox.mjs), KEEP=1 (keep the scratch folder), VERBOSE=1 (every difference and
 // both logs of a failing program), PLAYWRIGHT_CORE (default: .tools'),
 // CHROMIUM, NODE24 (the reference's node; by default this node if it is 24
@@ -42,6 +43,7 @@ const seed = (env.SEED ? Number(env.SEED) : Math.floor(Math.random() * 2 ** 31))
 const programs = env.FILES ? env.FILES.split(',').length : Number(env.PROGRAMS ?? 200);
 const control = env.CONTROL !== '0';
 const withFirefox = env.WITH_FIREFOX === '1';
+const pluginOptions = env.HOOK_OFF === '1' ? { packages: true, awaitHook: false } : {};
 const options = { thenBodies: env.THEN_BODIES !== '0', concurrentNext: env.CONCURRENT_NEXT !== '0' };
 const PAGE_TIMEOUT_MS = 20_000;
 const PARALLEL_PAGES = 2;
@@ -59,7 +61,9 @@ const toolsPlaywright = join(jsTests, '../.tools/node_modules/playwright-core');
 if (!env.PLAYWRIGHT_CORE && existsSync(toolsPlaywright)) env.PLAYWRIGHT_CORE = toolsPlaywright;
 
 const seconds = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
-console.log(`differential: seed=${seed} programs=${programs}${options.thenBodies ? '' : ' THEN_BODIES=0'}${options.concurrentNext ? '' : ' CONCURRENT_NEXT=0'}`);
+console.log(
+  `differential: seed=${seed} programs=${programs}${options.thenBodies ? '' : ' THEN_BODIES=0'}${options.concurrentNext ? '' : ' CONCURRENT_NEXT=0'}${env.HOOK_OFF === '1' ? ' HOOK_OFF=1' : ''}`,
+);
 
 // The scratch folder: each program as Node runs it (p<i>.node.mjs) and as
 // the bundles get it (p<i>.mjs), an entry and a page per program and build.
@@ -132,7 +136,7 @@ for (const build of builds) {
     platform: 'browser',
     target: 'esnext',
     logLevel: 'error',
-    plugins: build === 'plugin' ? [alsPlugin()] : [],
+    plugins: build === 'plugin' ? [alsPlugin(pluginOptions)] : [],
   });
 }
 console.log(`built ${builds.join(' and ')} bundles (${seconds()})`);

@@ -40,6 +40,11 @@ impl<'a> Edits<'a> {
         self.list.push(Edit::Insert { at, text });
     }
 
+    /// Text before the input's byte `at`, ahead of every other insert there.
+    pub fn insert_first(&mut self, at: u32, text: &'a str) {
+        self.list.insert(0, Edit::Insert { at, text });
+    }
+
     pub fn replace(&mut self, start: u32, end: u32, text: &'a str) {
         self.list.push(Edit::Replace { start, end, text });
     }

@@ -53,21 +53,21 @@ pub enum Outcome {
 /// Rewrites every `await`, `for await` operand and async `yield*` operand of
 /// `code` and imports the helpers from `runtime_literal` (the specifier as a
 /// JS string literal, quotes included); with a source map if `with_map`
-/// (a build that reads no source map is spared making one). The caller
-/// skips code without `await` or `yield` and code that imports the runtime
-/// already.
-pub fn rewrite_awaits(code: &str, lang: Lang, runtime_literal: &str, with_map: bool) -> Outcome {
+/// (a build that reads no source map is spared making one); and with
+/// `reactions` the receivers of then, catch and finally calls. The caller
+/// skips code with none of these and code that imports the runtime already.
+pub fn rewrite_awaits(code: &str, lang: Lang, runtime_literal: &str, with_map: bool, reactions: bool) -> Outcome {
     let allocator = oxc_allocator::Allocator::default();
     let program = match parse::parse(&allocator, code, lang) {
         Ok(program) => program,
         Err(error) => return syntax_error(code, error),
     };
-    let found = sites::find(&program, code);
+    let found = sites::find(&program, code, reactions);
     if let Some(offset) = found.await_in_parameters {
         let message = "Await expression is not allowed in formal parameters".into();
         return syntax_error(code, parse::SyntaxError { message, offset: Some(offset) });
     }
-    if found.sites.is_empty() {
+    if found.sites.is_empty() && found.reactions.is_empty() {
         return Outcome::Unchanged;
     }
     let commonjs = found.is_commonjs(&program);
@@ -132,9 +132,28 @@ pub fn rewrite_awaits(code: &str, lang: Lang, runtime_literal: &str, with_map: b
             }
         }
     }
+    // After every other site's edits: at one offset a receiver's opening
+    // goes after what encloses it and its closing after what it encloses.
+    let reaction_opens = names.reactions.each_ref().map(|name| OperandOpen::of(name));
+    // super.then(…) -> __als_then((this), super.then).then(…): `super` cannot
+    // be passed, the method it reads can.
+    let super_opens = names.reactions.each_ref().map(|name| format!("{name}((this), "));
+    let super_closes = [").then", ").catch", ").finally"];
+    for reaction in &found.reactions {
+        let method = reaction.method as usize;
+        used.reactions[method] = true;
+        if reaction.on_super {
+            list.insert(reaction.start, &super_opens[method]);
+            list.insert(reaction.end, super_closes[method]);
+        } else {
+            list.insert(reaction.start, reaction_opens[method].before(code, reaction.start));
+            list.insert(reaction.end, "))");
+        }
+    }
     let at = preamble::position(&program, code, commonjs);
     let statement = names.statement(used, runtime_literal, commonjs, preamble::needs_semicolon(code, at));
-    list.insert(at, &statement);
+    // Before a receiver's opening at the same offset (a script's first call).
+    list.insert_first(at, &statement);
     let (code, mappings) = list.apply(code, with_map);
     Outcome::Rewritten { code, mappings }
 }

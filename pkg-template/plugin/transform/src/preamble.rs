@@ -18,7 +18,14 @@ pub struct HelperNames {
     pub resumed: String,
     pub caught: String,
     pub done: String,
+    /// What a then, catch or finally call's receiver goes through, by
+    /// sites::Method.
+    pub reactions: [String; 3],
 }
+
+/// The runtime's names of those, by sites::Method (not `then`: a module
+/// namespace with a `then` export is a thenable).
+const REACTIONS: [(&str, &str); 3] = [("thenOf", "then"), ("catchOf", "catch"), ("finallyOf", "finally")];
 
 /// Which helpers a module uses.
 #[derive(Debug, Default, Clone, Copy)]
@@ -28,6 +35,8 @@ pub struct Used {
     pub yields: bool,
     pub in_place: bool,
     pub caught: bool,
+    /// By sites::Method.
+    pub reactions: [bool; 3],
 }
 
 impl HelperNames {
@@ -50,6 +59,7 @@ impl HelperNames {
             resumed: name("resumed"),
             caught: name("caught"),
             done: name("done"),
+            reactions: REACTIONS.map(|(_, local)| name(local)),
         }
     }
 
@@ -81,7 +91,7 @@ impl HelperNames {
     /// The import (or require) of the helpers this module uses; after a
     /// statement that has no semicolon of its own, one comes first.
     pub fn statement(&self, used: Used, runtime_literal: &str, commonjs: bool, lead: bool) -> String {
-        let mut helpers: Vec<(&str, &str)> = Vec::with_capacity(9);
+        let mut helpers: Vec<(&str, &str)> = Vec::with_capacity(12);
         if used.awaits {
             helpers.push(("awaited", &self.awaited));
             helpers.push(("resume", &self.resume));
@@ -100,6 +110,11 @@ impl HelperNames {
         }
         if used.caught {
             helpers.push(("caught", &self.caught));
+        }
+        for ((used, (name, _)), local) in used.reactions.iter().zip(REACTIONS).zip(&self.reactions) {
+            if *used {
+                helpers.push((name, local));
+            }
         }
         let lead = if lead { ";" } else { "" };
         if commonjs {

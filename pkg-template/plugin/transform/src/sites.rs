@@ -45,11 +45,35 @@ pub struct Site {
     pub end: u32,
 }
 
+/// The promise method a call names: `x.then(…)`, `x.catch(…)`, `x.finally(…)`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Method {
+    Then,
+    Catch,
+    Finally,
+}
+
+/// A call of a then, catch or finally method, rewritten with the await hook
+/// off (the carrier leaves `Promise.prototype.then` as the engine made it
+/// there): `start..end` is the receiver's span, or for `super.then(…)` the
+/// whole `super.then` (`on_super`), the method read there and `this` the
+/// receiver.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reaction {
+    pub method: Method,
+    pub start: u32,
+    pub end: u32,
+    pub on_super: bool,
+}
+
 /// What one walk found.
 #[derive(Debug, Default)]
 pub struct Found {
     /// Innermost first, so that closing parentheses at one offset nest.
     pub sites: Vec<Site>,
+    /// Outermost first (an enclosing call's receiver opens first at one
+    /// offset); only when asked for.
+    pub reactions: Vec<Reaction>,
     requires: bool,
     assigns_exports: bool,
     top_level_await: bool,
@@ -71,14 +95,16 @@ impl Found {
     }
 }
 
-pub fn find(program: &Program, code: &str) -> Found {
-    let mut finder = Finder { code, found: Found::default(), functions: Vec::new() };
+/// `reactions`: whether then, catch and finally calls are sites too.
+pub fn find(program: &Program, code: &str, reactions: bool) -> Found {
+    let mut finder = Finder { code, reactions, found: Found::default(), functions: Vec::new() };
     finder.visit_program(program);
     finder.found
 }
 
 struct Finder<'c> {
     code: &'c str,
+    reactions: bool,
     found: Found,
     functions: Vec<Frame>,
 }
@@ -211,6 +237,11 @@ impl<'a> Visit<'a> for Finder<'_> {
         if matches!(&it.callee, Expression::Identifier(id) if id.name == "require") {
             self.found.requires = true;
         }
+        if self.reactions {
+            if let Some(reaction) = reaction(it) {
+                self.found.reactions.push(reaction);
+            }
+        }
         walk::walk_call_expression(self, it);
     }
 
@@ -293,6 +324,47 @@ fn skip_trivia(code: &str, mut at: usize) -> usize {
 /// ('use strict' must stay first).
 fn body_start(body: &FunctionBody) -> u32 {
     body.directives.last().map_or(body.span.start + 1, |directive| directive.span.end)
+}
+
+/// `x.then(…)`, `x?.catch(…)`, `x["finally"](…)`, `super.then(…)`: a call
+/// whose receiver can be wrapped in a call of its own. Not where the
+/// receiver continues an optional chain (`a?.b.then(f)`): wrapped, `a?.b`
+/// would end the chain there, and a nullish `a` would throw.
+fn reaction(call: &CallExpression) -> Option<Reaction> {
+    let member = call.callee.as_member_expression()?;
+    let method = match member.static_property_name()? {
+        "then" => Method::Then,
+        "catch" => Method::Catch,
+        "finally" => Method::Finally,
+        _ => return None,
+    };
+    let object = member.object();
+    if object.is_super() {
+        let span = member.span();
+        return Some(Reaction { method, start: span.start, end: span.end, on_super: true });
+    }
+    if continues_a_chain(object) {
+        return None;
+    }
+    let span = object.span();
+    Some(Reaction { method, start: span.start, end: span.end, on_super: false })
+}
+
+/// Whether `expression` holds an optional link of the chain it is part of
+/// (a parenthesized chain is a ChainExpression of its own, and ends there).
+fn continues_a_chain(mut expression: &Expression) -> bool {
+    loop {
+        expression = match expression {
+            Expression::CallExpression(call) if call.optional => return true,
+            Expression::CallExpression(call) => &call.callee,
+            Expression::TSNonNullExpression(non_null) => &non_null.expression,
+            other => match other.as_member_expression() {
+                Some(member) if member.optional() => return true,
+                Some(member) => member.object(),
+                None => return false,
+            },
+        };
+    }
 }
 
 /// module.exports, module.exports.x, exports.x (at any depth).

@@ -11,7 +11,7 @@ const OPEN: &str = "const __als_t = __als_begin(); try {";
 const CLOSE: &str = "} finally { __als_done(__als_t); }";
 
 fn rewrite(code: &str, lang: Lang) -> Outcome {
-    rewrite_awaits(code, lang, RUNTIME, true)
+    rewrite_awaits(code, lang, RUNTIME, true, false)
 }
 
 fn code_of(code: &str, lang: Lang) -> String {
@@ -222,7 +222,7 @@ fn the_map_sends_awaits_operands_and_names_home_in_utf16_columns() {
 fn without_a_map_the_code_is_the_same() {
     let code = "import x from 'x';\nexport const f = async () => await x;\n";
     let (Outcome::Rewritten { code: with, mappings: Some(_) }, Outcome::Rewritten { code: without, mappings: None }) =
-        (rewrite_awaits(code, Lang::Js, RUNTIME, true), rewrite_awaits(code, Lang::Js, RUNTIME, false))
+        (rewrite_awaits(code, Lang::Js, RUNTIME, true, false), rewrite_awaits(code, Lang::Js, RUNTIME, false, false))
     else {
         panic!("not rewritten")
     };
@@ -270,7 +270,7 @@ fn nothing_panics_on_odd_input() {
         for lang in [Lang::Js, Lang::Ts, Lang::Tsx] {
             let _ = rewrite(code, lang);
             let _ = mark_global_reads(code, lang, "N;", true);
-            let _ = rewrite_awaits(code, lang, RUNTIME, false);
+            let _ = rewrite_awaits(code, lang, RUNTIME, false, true);
         }
     }
 }
@@ -324,4 +324,64 @@ fn a_directive_of_a_function_body_stays_first() {
     assert!(out.contains(&format!("async function f() {{ 'use strict';{OPEN}\n return")), "{out}");
     let out = js("async function f() { \"use strict\"; await a; }");
     assert!(out.contains(&format!("{{ \"use strict\";{OPEN} __als_resumed")), "{out}");
+}
+
+fn with_reactions(code: &str) -> String {
+    match rewrite_awaits(code, Lang::Ts, RUNTIME, false, true) {
+        Outcome::Rewritten { code, .. } => code,
+        other => panic!("not rewritten: {other:?}"),
+    }
+}
+
+#[test]
+fn with_the_hook_off_then_catch_and_finally_receivers_are_wrapped() {
+    let out = with_reactions("p.then(f).catch(g)\n.finally(h); q?.then(f); r['then'](f); s.then?.(f);");
+    assert_eq!(
+        out,
+        "import { thenOf as __als_then, catchOf as __als_catch, finallyOf as __als_finally } from \"als-wasm/plugin/runtime\";\
+         __als_finally((__als_catch((__als_then((p)).then(f))).catch(g)))\n.finally(h); __als_then((q))?.then(f); __als_then((r))['then'](f); __als_then((s)).then?.(f);"
+    );
+    // Only with the hook off; and never a property read or a method of another name.
+    assert_eq!(rewrite("p.then(f)", Lang::Js), Outcome::Unchanged);
+    assert_eq!(
+        rewrite_awaits("p.then; p.thenable(f); new p.then(f); p.then`x`", Lang::Js, RUNTIME, false, true),
+        Outcome::Unchanged
+    );
+}
+
+#[test]
+fn a_receiver_that_continues_an_optional_chain_is_left_alone() {
+    // Wrapped, `a?.b` would end the chain: a nullish `a` would then throw.
+    let kept = "a?.b.then(f); a?.b!.then(f); a?.().then(f);";
+    assert_eq!(rewrite_awaits(kept, Lang::Ts, RUNTIME, false, true), Outcome::Unchanged);
+    // A parenthesized chain ends where its parentheses do.
+    assert!(with_reactions("(a?.b).then(f)").ends_with("(__als_then((a?.b))).then(f)"));
+    // A chain that starts at the call: the receiver itself may be wrapped.
+    assert!(with_reactions("a?.then(f).then(g)").ends_with("__als_then((a))?.then(f).then(g)"));
+}
+
+#[test]
+fn receivers_keep_their_own_text_and_nest_with_awaits() {
+    assert!(with_reactions("void[p].then(f); (a, b).then(f)")
+        .ends_with("void __als_then(([p])).then(f); (__als_then((a, b))).then(f)"));
+    let out = with_reactions("async function f() { return (await p).then(g) }");
+    assert!(
+        out.contains("return (__als_then((__als_resumed(__als_t, await __als_suspend(__als_t, p))))).then(g)"),
+        "{out}"
+    );
+    // The module's own `__als_` names move the helpers aside, as for awaits.
+    assert!(
+        with_reactions("const __als_then = 1; p.then(f)").ends_with("const __als_then = 1; __als1_then((p)).then(f)")
+    );
+}
+
+#[test]
+fn a_method_read_from_super_is_passed_with_this() {
+    let out = with_reactions(
+        "class P extends Promise { then(f, r) { return super.then(f, r) } catch(r) { return super['catch']?.(r) } }",
+    );
+    assert!(
+        out.ends_with("class P extends Promise { then(f, r) { return __als_then((this), super.then).then(f, r) } catch(r) { return __als_catch((this), super['catch']).catch?.(r) } }"),
+        "{out}"
+    );
 }

@@ -16,9 +16,11 @@ use crate::{Lang, Outcome};
 
 /// `lang`: "js", "ts" or "tsx". `runtime_literal`: the helpers' specifier
 /// as a JS string literal. `map`: whether to make the source map.
+/// `reactions`: whether then, catch and finally calls are rewritten too.
 #[wasm_bindgen(js_name = rewriteAwaits)]
-pub fn rewrite_awaits(code: &[u8], lang: &str, runtime_literal: &str, map: bool) -> Vec<String> {
-    answer(crate::rewrite_awaits(&String::from_utf8_lossy(code), Lang::from_name(lang), runtime_literal, map))
+pub fn rewrite_awaits(code: &[u8], lang: &str, runtime_literal: &str, map: bool, reactions: bool) -> Vec<String> {
+    let code = String::from_utf8_lossy(code);
+    answer(crate::rewrite_awaits(&code, Lang::from_name(lang), runtime_literal, map, reactions))
 }
 
 /// `note`: the statement put before each top-level read of the global.
