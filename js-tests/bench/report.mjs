@@ -120,6 +120,10 @@ export function render({ date, versions, results, sizes, builds = [], startup = 
   const buildRatio = (b) => (build(b) ? build(b).plugin / build(b).plain : null);
   const buildRow = () => t('plugin: build time of a 1 MB app with esbuild, with ÷ without the plugin', buildRatio('esbuild'), 1.3,
     Object.keys(BUNDLERS).filter((b) => b !== 'esbuild' && build(b)).map((b) => `${BUNDLERS[b]}: ${x(buildRatio(b))}`).join(', '));
+  // LangGraph's packages rewritten too (plugin/build-packages.mjs).
+  const packages = build('esbuild-packages');
+  const packagesRow = () => t('plugin: build time of an app of packages with esbuild, `packages: true` ÷ without the plugin', packages ? packages.packages / packages.plain : null, 1.5,
+    packages ? `with the hook off too: ${x(packages.whole / packages.plain)}; a plugin that changes nothing: ${x(packages.floor / packages.plain)}` : '');
 
   lines.push('**Targets**', '');
   table(['target', 'measured', 'goal', 'verdict', 'context'], [
@@ -139,6 +143,7 @@ export function render({ date, versions, results, sizes, builds = [], startup = 
     rootRow('root callbacks (`setTimeout` and `.then`), als-wasm ÷ no library', ['rootTimers', 'rootThens'], 'none', 1.5),
     pluginRow(),
     buildRow(),
+    packagesRow(),
   ]);
 
   // A part of the bench (main.mjs, BENCH_ONLY) shows only what it ran.
@@ -234,6 +239,17 @@ export function render({ date, versions, results, sizes, builds = [], startup = 
         const r = build(b);
         return `${BUNDLERS[b]} ${x((r.floor - (r.floorImport ?? 0) + r.pluginImport + (tr.cold * app.bytes) / 2 ** 20) / r.plain)}`;
       }).join(', ')}.`, '');
+    }
+  }
+
+  if (packages) {
+    lines.push(`**Rewriting packages too** (esbuild, \`packages: true\`): LangGraph's and LangChain's packages with als-wasm (\`bench/plugin/build-packages.mjs\`), ${(packages.bytes / 2 ** 20).toFixed(2)} MB bundled, ${packages.awaits} \`await\`s; the median of ${packages.runs} builds, each in a fresh process.`, '');
+    table(['', 'without the plugin', 'a plugin that changes nothing', '`packages: true`', '`packages: true, awaitHook: false`'], [
+      ['esbuild', fmtMs(packages.plain), `${fmtMs(packages.floor)} (${x(packages.floor / packages.plain)})`, `${fmtMs(packages.packages)} (${x(packages.packages / packages.plain)})`, `${fmtMs(packages.whole)} (${x(packages.whole / packages.plain)})`],
+    ]);
+    if (packages.transformCold !== undefined) {
+      const bound = (packages.floor - packages.floorImport + packages.pluginImport + packages.transformCold) / packages.plain;
+      lines.push(`What bounds it: the plugin that changes nothing (every module read through JS), with loading als-wasm/plugin/esbuild instead of it (${fmtMs(packages.pluginImport)}), plus the transform's first pass over the bundle's modules in a fresh process (${fmtMs(packages.transformCold)}), ÷ without the plugin: ${x(bound)}.`, '');
     }
   }
 

@@ -16,4 +16,5 @@ import './rejects.mjs';
 import './accepted-syntax.mjs';
 import './global-reads.mjs';
 import './await-hook.mjs';
+import './reactions.mjs';
 await run();

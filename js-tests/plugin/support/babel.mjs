@@ -28,6 +28,30 @@ export function visit(node, fn, fnNode = null) {
   }
 }
 
+// The then, catch and finally calls that the rewrite with the await hook off
+// wraps (pkg-template/plugin/transform/src/sites.rs, `reaction`), as Babel
+// sees them: a method of that name, by name or string, called; not where its
+// receiver continues an optional chain (`a?.b.then(f)`).
+export function reactionSites(ast) {
+  const found = [];
+  const named = (m) => (m.computed ? (m.property.type === 'StringLiteral' ? m.property.value : m.property.type === 'TemplateLiteral' && m.property.expressions.length === 0 ? m.property.quasis[0].value.cooked : null) : m.property.name);
+  const continuesChain = (o) => {
+    for (;;) {
+      if (o.extra?.parenthesized) return false;
+      if (o.type === 'OptionalMemberExpression' || o.type === 'OptionalCallExpression') return true;
+      if (o.type !== 'TSNonNullExpression') return false;
+      o = o.expression;
+    }
+  };
+  visit(ast.program, (node) => {
+    if (node.type !== 'CallExpression' && node.type !== 'OptionalCallExpression') return;
+    const callee = node.callee;
+    if (!/MemberExpression$/.test(callee.type) || !['then', 'catch', 'finally'].includes(named(callee))) return;
+    if (callee.object.type === 'Super' || !continuesChain(callee.object)) found.push(node);
+  });
+  return found;
+}
+
 // Where the rewrite must act, in source order: every await (its keyword
 // position), the operand of every for-await, and every yield and yield*
 // (their operands) whose innermost function is an async generator.
@@ -46,6 +70,9 @@ export function sites(ast) {
 // directives); in a module an import of the runtime that comes after every
 // import of the module's own (they must keep running first). Helpers the
 // module does not use are not imported, and their names match no call.
+// What a then, catch or finally call's receiver goes through with the await hook off.
+export const REACTIONS = ['thenOf', 'catchOf', 'finallyOf'];
+
 export function preamble(program, type, runtime = RUNTIME) {
   const names = {};
   let index;
@@ -65,7 +92,7 @@ export function preamble(program, type, runtime = RUNTIME) {
     if (later) throw new Error(`the module's own ${later.type} of ${later.source.value} comes after the runtime's import`);
     for (const s of program.body[index].specifiers) names[s.imported.name] = s.local.name;
   }
-  const HELPERS = ['awaited', 'resume', 'iterated', 'yielded', 'begin', 'suspend', 'resumed', 'caught', 'done'];
+  const HELPERS = ['awaited', 'resume', 'iterated', 'yielded', 'begin', 'suspend', 'resumed', 'caught', 'done', ...REACTIONS];
   const imported = Object.values(names)[0];
   for (const helper of HELPERS) names[helper] ??= `\0${helper} (not imported)`;
   // The record of an async function's awaits: `<prefix>_t`, the prefix the helpers share.
@@ -108,6 +135,15 @@ export function strip(node, names = null, undone = { await: 0, iterate: 0, yield
       const [operand] = node.argument.arguments;
       const nothing = operand.type === 'Identifier' && operand.name === 'undefined' && !operand.extra?.parenthesized;
       return { ...strip({ ...node, argument: null }, names, undone), argument: nothing ? null : strip(operand, names, undone) };
+    }
+    // thenOf((x)).then(…) -> x.then(…); thenOf((this), super.then).then(…) -> super.then(…)
+    const isCall = node.type === 'CallExpression' || node.type === 'OptionalCallExpression';
+    const receiver = isCall && /MemberExpression$/.test(node.callee.type) ? node.callee.object : null;
+    if (receiver && REACTIONS.some((r) => call(receiver, names[r]) || call(receiver, names[r], 2))) {
+      undone.reactions = (undone.reactions ?? 0) + 1;
+      const [x, read] = receiver.arguments;
+      const callee = read ?? { ...node.callee, object: x };
+      return strip({ ...node, callee: strip(callee, names, undone), arguments: node.arguments }, names, undone);
     }
     if (call(node, names.iterated)) {
       undone.iterate++;

@@ -16,3 +16,15 @@ exports.suspend = (t, value) => count('awaited')(value);
 exports.resumed = (t, value) => count('resume')(value);
 exports.caught = () => {};
 exports.done = () => {};
+// With the await hook off: x.then(…) -> thenOf(x).then(…) gets the receiver
+// as it is; super.then(…) -> thenOf(this, super.then).then(…) the method
+// read there, called on this (counted as `reactions`).
+const reacting = (name) =>
+  function (x, read) {
+    globalThis.__alsPluginCalls.reactions = (globalThis.__alsPluginCalls.reactions ?? 0) + 1;
+    if (arguments.length < 2) return x;
+    return { [name]: (...args) => Reflect.apply(read, x, args) };
+  };
+exports.thenOf = reacting('then');
+exports.catchOf = reacting('catch');
+exports.finallyOf = reacting('finally');
