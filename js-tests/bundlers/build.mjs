@@ -20,6 +20,9 @@ const APPS = [
   // await taken off (docs/plugin.md); with esbuild only, to keep CI short.
   { name: 'plugin-unhooked', entry: 'bundlers/app.mjs', plugin: UNHOOKED, only: ['esbuild'] },
   { name: 'fresh-unhooked', entry: 'bundlers/fresh-app.mjs', plugin: UNHOOKED, only: ['esbuild'] },
+  // zone.js rewritten too: its own then calls import als-wasm's helpers, so
+  // als-wasm now evaluates before it, whatever the app's import order.
+  { name: 'zone-unhooked', entry: 'bundlers/zone-app.mjs', plugin: UNHOOKED, only: ['esbuild'] },
   { name: 'zone-plugin', entry: 'bundlers/zone-app.mjs', plugin: true },
   { name: 'zone-plain', entry: 'bundlers/zone-app.mjs', plugin: false },
 ];

@@ -17,4 +17,5 @@ import './accepted-syntax.mjs';
 import './global-reads.mjs';
 import './await-hook.mjs';
 import './reactions.mjs';
+import './helper-names.mjs';
 await run();

@@ -43,7 +43,8 @@ function position(code, needle) {
 test('plugin-esbuild-sourcemap: known lines of a JS and a TS module map back to their place', () => withApp(app, async (dir) => {
   const { code, map, error } = await esbuild(dir, { plugin: true, sourcemap: true });
   ok(!error, error?.message);
-  ok(code.includes('resume(await awaited(loadUser(req)))'), 'the bundle has the rewritten awaits');
+  // The helpers keep their bindings' names in plugin/runtime.js.
+  ok(code.includes('__alsRuntime_resume(await __alsRuntime_awaited(loadUser(req)))'), 'the bundle has the rewritten awaits');
   const trace = new TraceMap(map);
   const back = (needle) => {
     const { source, line, column } = originalPositionFor(trace, position(code, needle));
@@ -52,10 +53,10 @@ test('plugin-esbuild-sourcemap: known lines of a JS and a TS module map back to 
   // Each needle is unique in the bundle and starts at the token it names.
   const expect = (needle, source, line, column) => deepEqual(back(needle), { needle, source, line, column });
   expect('console.log("MARKER_JS"', '../src/app.js', 7, 2);
-  expect('await awaited(loadUser', '../src/app.js', 5, 15);
+  expect('await __alsRuntime_awaited(loadUser', '../src/app.js', 5, 15);
   expect('loadUser(req)))', '../src/app.js', 5, 21);
   expect('stream()))', '../src/app.js', 6, 28);
   expect('console.log("MARKER_TS"', '../src/typed.ts', 5, 2);
-  expect('await suspend(__als_t, rows', '../src/typed.ts', 4, 19);
+  expect('await __alsRuntime_suspend(__als_t, rows', '../src/typed.ts', 4, 19);
   expect('rows()))', '../src/typed.ts', 4, 25);
 }));

@@ -24,7 +24,7 @@ for (const c of cases) {
     equal(output.program.interpreter?.value, input.program.interpreter?.value, 'hashbang');
     deepEqual(output.program.directives.map((d) => d.value.value), input.program.directives.map((d) => d.value.value), 'directives');
     const names = preamble(output.program, c.type);
-    deepEqual(Object.keys(names).sort(), ['awaited', 'begin', 'catchOf', 'caught', 'done', 'finallyOf', 'iterated', 'record', 'resume', 'resumed', 'suspend', 'thenOf', 'yielded'], 'helpers named');
+    deepEqual(Object.keys(names).sort(), ['awaited', 'begin', 'callback', 'catchOf', 'caught', 'done', 'finallyOf', 'iterated', 'record', 'resume', 'resumed', 'suspend', 'thenOf', 'yielded'], 'helpers named');
     for (const name of Object.values(names)) ok(!c.code.includes(name), `helper name ${name} is used by the input`);
     output.program.body.splice(names.statement, 1);
     const undone = { await: 0, iterate: 0, yield: 0 };

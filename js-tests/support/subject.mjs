@@ -54,6 +54,13 @@ export const carrier = isNode ? 'host' : mod.carrier;
 // unless the plugin rewrote the code.
 export const exact = carrier !== 'patch' || plugin;
 
+// A bundle rewritten whole with the plugin's `awaitHook: false`: the patch
+// carrier leaves Promise.prototype.then to the engine, and only the bundle's
+// own method calls of then, catch and finally keep their callbacks' flow; a
+// then called otherwise (`then.call(p, f)`) runs its callback with no store.
+export const thenLeftToEngine =
+  carrier === 'patch' && /\{\s*\[native code\]\s*\}\s*$/.test(Function.prototype.toString.call(Promise.prototype.then));
+
 // The OpenTelemetry ContextManager class (als-wasm/opentelemetry) through the
 // same kind of entry, with the @opentelemetry/api it uses (the cases need its
 // ROOT_CONTEXT). For the host's own (ALS_IMPL=node), OpenTelemetry's own

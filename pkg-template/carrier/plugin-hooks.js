@@ -166,6 +166,7 @@ export function pluginHooks({ NativePromise, nativeResolve, nativeThen, callNati
 // finally through these, the receiver first:
 //   x.then(…)  ->  thenOf(x).then(…)      (catchOf, finallyOf alike)
 //   super.then(…)  ->  thenOf(this, super.then).then(…)
+//   a?.b.then(f)   ->  a?.b.then(callback(f))
 // x's method is read once, here, where the call would read it (or passed,
 // read from super); the engine's runs as the carrier's (callbacks in the
 // caller's frame), any other as it is, on x. A nullish x comes back as it
@@ -185,10 +186,22 @@ function reactionsOf([priorThen, then, priorCatch, priorFinally, promiseFinally]
         if (x === null || x === undefined) return x;
         method = x[name];
       }
-      const call = method === engine ? carrier : method;
+      // (No finally on an old engine's promises: nothing is the engine's.)
+      const call = method === engine && engine !== undefined ? carrier : method;
       return wrap(typeof call === 'function' ? (...args) => Reflect.apply(call, x, args) : call);
     };
+  // A then, catch or finally call whose receiver continues an optional
+  // chain (`a?.b.then(f)`) cannot be wrapped: its callbacks are, each to run
+  // in the frame of the call, whoever's method it is.
+  const callback = (fn) => {
+    if (typeof fn !== 'function') return fn;
+    const frame = currentFrame();
+    return function (...args) {
+      return runInFrame(frame, fn, this, args);
+    };
+  };
   return {
+    callback,
     thenOf: of('then', priorThen, then, (t) => ({ then: t })),
     catchOf: of('catch', priorCatch, promiseCatch, (c) => ({ catch: c })),
     finallyOf: of('finally', priorFinally, promiseFinally, (f) => ({ finally: f })),

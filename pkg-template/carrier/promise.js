@@ -15,7 +15,9 @@
 //   microtask checkpoint at most, so the next task (a timer, a click, a
 //   Service Worker event) starts in the root. Carrier jobs queued before the
 //   reset enter their own frames; only jobs the carrier cannot hook (another
-//   `await 5` continuation, a foreign thenable's then) can see it (docs/browser-carrier.md).
+//   `await 5` continuation, a foreign thenable's then; with the plugin's
+//   await hook off, a then called other than as a method call the bundle
+//   holds) can see it (docs/browser-carrier.md).
 //
 // How `await p` is hooked:
 // - `await p` reads p.constructor, then p.then, synchronously in the

@@ -44,7 +44,8 @@ export function followReplacedPromise(global, { NativePromise, StandIn, then, ha
   };
 
   // zone.js loaded after the carrier:
-  // - it saves %Promise%'s then as it finds it, ours, to queue the drain of
+  // - it saves %Promise%'s then as it finds it (ours, or with the await hook
+  //   off the engine's), to queue the drain of
   //   its microtask queue, so the whole drain would run in the frame where
   //   it was queued. The drain belongs to no flow (each callback in it
   //   enters its own frame), so the saved then runs it in the root: the

@@ -1,4 +1,4 @@
-// thenOf, catchOf and finallyOf (code rewritten with the await hook off
+// thenOf, catchOf, finallyOf and callback (code rewritten with the await hook off
 // calls them, carrier/plugin-hooks.js) where nothing needs hooking (the
 // host carries every callback itself): the receiver as it is, or for
 // `super.then(…)` (thenOf(this, super.then)) the method read there, called
@@ -13,3 +13,4 @@ function asIs(wrap) {
 export const thenOfAsIs = asIs((then) => ({ then }));
 export const catchOfAsIs = asIs((c) => ({ catch: c }));
 export const finallyOfAsIs = asIs((f) => ({ finally: f }));
+export const callbackAsIs = (fn) => fn;

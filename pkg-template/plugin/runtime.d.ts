@@ -11,3 +11,4 @@ export declare function done(record: unknown): void;
 export declare function thenOf<T>(receiver: T, method?: unknown): T;
 export declare function catchOf<T>(receiver: T, method?: unknown): T;
 export declare function finallyOf<T>(receiver: T, method?: unknown): T;
+export declare function callback<T>(fn: T): T;

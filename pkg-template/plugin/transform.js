@@ -59,9 +59,9 @@ export function languageOf(id) {
   return 'js';
 }
 
-// A then, catch or finally member (`.then`, `?.catch`, `['finally'`): a
-// textual check, before the parse that finds the calls.
-export const REACTION = /(?:\.|\[\s*['"`])\s*(?:then|catch|finally)\b/;
+// A then, catch or finally member (`.then`, `?.catch`, `['finally'`, a
+// comment between): a textual check, before the parse that finds the calls.
+export const REACTION = /(?:\.|\[\s*['"`])\s*(?:\/\*[^]*?\*\/\s*)*(?:then|catch|finally)\b/;
 
 // Where the code has nothing that the rewrite could touch; `reactions`:
 // then, catch and finally calls are rewritten too.

@@ -48,6 +48,7 @@ pub fn suites() -> Vec<Suite> {
             let mut apps = apps.to_vec();
             if unhooked {
                 apps.push(("plugin-unhooked", "app + plugin, hook off"));
+                apps.push(("zone-unhooked", "zone.js app + plugin, hook off"));
             }
             let mut pages: Vec<String> = apps.iter().map(|(dir, _)| format!("--page={}", page(bundler, dir))).collect();
             // Their stress runs slowed from page to page in one Firefox

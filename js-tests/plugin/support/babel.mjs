@@ -12,7 +12,7 @@ export function parse(code, id, type = 'module') {
   return babelParse(code, {
     sourceType: type === 'commonjs' ? 'script' : 'module',
     allowReturnOutsideFunction: type === 'commonjs',
-    plugins: [...language, 'explicitResourceManagement'],
+    plugins: [...language, 'explicitResourceManagement', 'decorators'],
   });
 }
 
@@ -32,9 +32,17 @@ export function visit(node, fn, fnNode = null) {
 // wraps (pkg-template/plugin/transform/src/sites.rs, `reaction`), as Babel
 // sees them: a method of that name, by name or string, called; not where its
 // receiver continues an optional chain (`a?.b.then(f)`).
+// Where the receiver continues the chain, its arguments are wrapped
+// instead (`callbacks`: how many), unless one is a spread.
 export function reactionSites(ast) {
   const found = [];
-  const named = (m) => (m.computed ? (m.property.type === 'StringLiteral' ? m.property.value : m.property.type === 'TemplateLiteral' && m.property.expressions.length === 0 ? m.property.quasis[0].value.cooked : null) : m.property.name);
+  let callbacks = 0;
+  // A decorator's expression is left as it is (it must stay a member chain).
+  const decorators = [];
+  visit(ast.program, (node) => {
+    if (node.type === 'Decorator') decorators.push(node);
+  });
+  const inDecorator = (node) => decorators.some((d) => node.start >= d.start && node.end <= d.end);
   const continuesChain = (o) => {
     for (;;) {
       if (o.extra?.parenthesized) return false;
@@ -46,10 +54,11 @@ export function reactionSites(ast) {
   visit(ast.program, (node) => {
     if (node.type !== 'CallExpression' && node.type !== 'OptionalCallExpression') return;
     const callee = node.callee;
-    if (!/MemberExpression$/.test(callee.type) || !['then', 'catch', 'finally'].includes(named(callee))) return;
+    if (!/MemberExpression$/.test(callee.type) || !METHODS.includes(memberName(callee)) || inDecorator(node)) return;
     if (callee.object.type === 'Super' || !continuesChain(callee.object)) found.push(node);
+    else if (!node.arguments.some((a) => a.type === 'SpreadElement')) callbacks += node.arguments.length;
   });
-  return found;
+  return { calls: found.length, callbacks };
 }
 
 // Where the rewrite must act, in source order: every await (its keyword
@@ -70,8 +79,13 @@ export function sites(ast) {
 // directives); in a module an import of the runtime that comes after every
 // import of the module's own (they must keep running first). Helpers the
 // module does not use are not imported, and their names match no call.
-// What a then, catch or finally call's receiver goes through with the await hook off.
-export const REACTIONS = ['thenOf', 'catchOf', 'finallyOf'];
+// What a then, catch or finally call's receiver goes through with the await
+// hook off, and its arguments where the receiver continues an optional chain.
+export const REACTIONS = ['thenOf', 'catchOf', 'finallyOf', 'callback'];
+const METHODS = ['then', 'catch', 'finally'];
+
+// A member's name: by identifier, string or template with no expression.
+const memberName = (m) => (m.computed ? (m.property.type === 'StringLiteral' ? m.property.value : m.property.type === 'TemplateLiteral' && m.property.expressions.length === 0 ? m.property.quasis[0].value.cooked : null) : m.property.name);
 
 export function preamble(program, type, runtime = RUNTIME) {
   const names = {};
@@ -136,14 +150,22 @@ export function strip(node, names = null, undone = { await: 0, iterate: 0, yield
       const nothing = operand.type === 'Identifier' && operand.name === 'undefined' && !operand.extra?.parenthesized;
       return { ...strip({ ...node, argument: null }, names, undone), argument: nothing ? null : strip(operand, names, undone) };
     }
-    // thenOf((x)).then(…) -> x.then(…); thenOf((this), super.then).then(…) -> super.then(…)
+    // thenOf((x)).then(…) -> x.then(…); thenOf((this), super.then).then(…) -> super.then(…),
+    // each helper only before the method it is for; callback((f)) -> f.
     const isCall = node.type === 'CallExpression' || node.type === 'OptionalCallExpression';
     const receiver = isCall && /MemberExpression$/.test(node.callee.type) ? node.callee.object : null;
-    if (receiver && REACTIONS.some((r) => call(receiver, names[r]) || call(receiver, names[r], 2))) {
-      undone.reactions = (undone.reactions ?? 0) + 1;
+    const method = receiver && METHODS.indexOf(memberName(node.callee));
+    if (method >= 0 && (call(receiver, names[REACTIONS[method]]) || call(receiver, names[REACTIONS[method]], 2))) {
       const [x, read] = receiver.arguments;
-      const callee = read ?? { ...node.callee, object: x };
-      return strip({ ...node, callee: strip(callee, names, undone), arguments: node.arguments }, names, undone);
+      if (!read || (read.object.type === 'Super' && memberName(read) === METHODS[method])) {
+        undone.reactions = (undone.reactions ?? 0) + 1;
+        const callee = read ?? { ...node.callee, object: x };
+        return strip({ ...node, callee: strip(callee, names, undone), arguments: node.arguments }, names, undone);
+      }
+    }
+    if (call(node, names.callback)) {
+      undone.callbacks = (undone.callbacks ?? 0) + 1;
+      return strip(node.arguments[0], names, undone);
     }
     if (call(node, names.iterated)) {
       undone.iterate++;

@@ -67,7 +67,7 @@ pub fn rewrite_awaits(code: &str, lang: Lang, runtime_literal: &str, with_map: b
         let message = "Await expression is not allowed in formal parameters".into();
         return syntax_error(code, parse::SyntaxError { message, offset: Some(offset) });
     }
-    if found.sites.is_empty() && found.reactions.is_empty() {
+    if found.sites.is_empty() && found.reactions.is_empty() && found.callbacks.is_empty() {
         return Outcome::Unchanged;
     }
     let commonjs = found.is_commonjs(&program);
@@ -132,8 +132,15 @@ pub fn rewrite_awaits(code: &str, lang: Lang, runtime_literal: &str, with_map: b
             }
         }
     }
-    // After every other site's edits: at one offset a receiver's opening
-    // goes after what encloses it and its closing after what it encloses.
+    // After every other site's edits: at one offset a receiver's or a
+    // callback's opening goes after what encloses it and its closing after
+    // what it encloses (a callback's argument may begin with a receiver).
+    let callback_open = OperandOpen::of(&names.callback);
+    for &(start, end) in &found.callbacks {
+        used.callbacks = true;
+        list.insert(start, callback_open.before(code, start));
+        list.insert(end, "))");
+    }
     let reaction_opens = names.reactions.each_ref().map(|name| OperandOpen::of(name));
     // super.then(…) -> __als_then((this), super.then).then(…): `super` cannot
     // be passed, the method it reads can.

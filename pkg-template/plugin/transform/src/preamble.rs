@@ -21,6 +21,8 @@ pub struct HelperNames {
     /// What a then, catch or finally call's receiver goes through, by
     /// sites::Method.
     pub reactions: [String; 3],
+    /// What its arguments go through where the receiver cannot.
+    pub callback: String,
 }
 
 /// The runtime's names of those, by sites::Method (not `then`: a module
@@ -37,6 +39,7 @@ pub struct Used {
     pub caught: bool,
     /// By sites::Method.
     pub reactions: [bool; 3],
+    pub callbacks: bool,
 }
 
 impl HelperNames {
@@ -60,6 +63,7 @@ impl HelperNames {
             caught: name("caught"),
             done: name("done"),
             reactions: REACTIONS.map(|(_, local)| name(local)),
+            callback: name("callback"),
         }
     }
 
@@ -91,7 +95,7 @@ impl HelperNames {
     /// The import (or require) of the helpers this module uses; after a
     /// statement that has no semicolon of its own, one comes first.
     pub fn statement(&self, used: Used, runtime_literal: &str, commonjs: bool, lead: bool) -> String {
-        let mut helpers: Vec<(&str, &str)> = Vec::with_capacity(12);
+        let mut helpers: Vec<(&str, &str)> = Vec::with_capacity(13);
         if used.awaits {
             helpers.push(("awaited", &self.awaited));
             helpers.push(("resume", &self.resume));
@@ -115,6 +119,9 @@ impl HelperNames {
             if *used {
                 helpers.push((name, local));
             }
+        }
+        if used.callbacks {
+            helpers.push(("callback", &self.callback));
         }
         let lead = if lead { ";" } else { "" };
         if commonjs {

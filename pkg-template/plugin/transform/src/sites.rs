@@ -2,9 +2,9 @@
 //! in one walk of the tree.
 
 use oxc_ast::ast::{
-    ArrowFunctionBody, ArrowFunctionExpression, AssignmentExpression, AwaitExpression, CallExpression, Expression,
-    ForOfStatement, FormalParameters, Function, FunctionBody, ImportMeta, MemberExpression, Program, Statement,
-    TryStatement, VariableDeclaration, VariableDeclarationKind, YieldExpression,
+    Argument, ArrowFunctionBody, ArrowFunctionExpression, AssignmentExpression, AwaitExpression, CallExpression,
+    Decorator, Expression, ForOfStatement, FormalParameters, Function, FunctionBody, ImportMeta, MemberExpression,
+    Program, Statement, TryStatement, VariableDeclaration, VariableDeclarationKind, YieldExpression,
 };
 use oxc_ast_visit::{walk, Visit};
 use oxc_span::GetSpan;
@@ -74,6 +74,10 @@ pub struct Found {
     /// Outermost first (an enclosing call's receiver opens first at one
     /// offset); only when asked for.
     pub reactions: Vec<Reaction>,
+    /// The arguments of such a call whose receiver continues an optional
+    /// chain (`a?.b.then(f)`: the receiver cannot be wrapped), each wrapped
+    /// instead: `__als_callback((f))`. Outermost first.
+    pub callbacks: Vec<(u32, u32)>,
     requires: bool,
     assigns_exports: bool,
     top_level_await: bool,
@@ -97,7 +101,7 @@ impl Found {
 
 /// `reactions`: whether then, catch and finally calls are sites too.
 pub fn find(program: &Program, code: &str, reactions: bool) -> Found {
-    let mut finder = Finder { code, reactions, found: Found::default(), functions: Vec::new() };
+    let mut finder = Finder { code, reactions, in_decorator: 0, found: Found::default(), functions: Vec::new() };
     finder.visit_program(program);
     finder.found
 }
@@ -105,6 +109,9 @@ pub fn find(program: &Program, code: &str, reactions: bool) -> Found {
 struct Finder<'c> {
     code: &'c str,
     reactions: bool,
+    /// Inside a decorator's expression: `@x.then(f)` would not parse as
+    /// `@__als_then((x)).then(f)`, so its calls stay as they are.
+    in_decorator: u32,
     found: Found,
     functions: Vec<Frame>,
 }
@@ -237,12 +244,22 @@ impl<'a> Visit<'a> for Finder<'_> {
         if matches!(&it.callee, Expression::Identifier(id) if id.name == "require") {
             self.found.requires = true;
         }
-        if self.reactions {
-            if let Some(reaction) = reaction(it) {
-                self.found.reactions.push(reaction);
+        if self.reactions && self.in_decorator == 0 {
+            match reaction(it) {
+                Some(Wrap::Receiver(reaction)) => self.found.reactions.push(reaction),
+                Some(Wrap::Arguments) => {
+                    self.found.callbacks.extend(it.arguments.iter().map(|a| (a.span().start, a.span().end)));
+                }
+                None => {}
             }
         }
         walk::walk_call_expression(self, it);
+    }
+
+    fn visit_decorator(&mut self, it: &Decorator<'a>) {
+        self.in_decorator += 1;
+        walk::walk_decorator(self, it);
+        self.in_decorator -= 1;
     }
 
     fn visit_assignment_expression(&mut self, it: &AssignmentExpression<'a>) {
@@ -326,11 +343,19 @@ fn body_start(body: &FunctionBody) -> u32 {
     body.directives.last().map_or(body.span.start + 1, |directive| directive.span.end)
 }
 
-/// `x.then(…)`, `x?.catch(…)`, `x["finally"](…)`, `super.then(…)`: a call
-/// whose receiver can be wrapped in a call of its own. Not where the
-/// receiver continues an optional chain (`a?.b.then(f)`): wrapped, `a?.b`
-/// would end the chain there, and a nullish `a` would throw.
-fn reaction(call: &CallExpression) -> Option<Reaction> {
+/// How a then, catch or finally call is rewritten.
+enum Wrap {
+    /// Its receiver goes through the helper.
+    Receiver(Reaction),
+    /// Its receiver continues an optional chain: wrapped, `a?.b` would end
+    /// the chain there, and a nullish `a` would throw. Its arguments are
+    /// wrapped instead (none is a spread).
+    Arguments,
+}
+
+/// `x.then(…)`, `x?.catch(…)`, `x["finally"](…)`, `super.then(…)`, and
+/// `a?.b.then(…)`.
+fn reaction(call: &CallExpression) -> Option<Wrap> {
     let member = call.callee.as_member_expression()?;
     let method = match member.static_property_name()? {
         "then" => Method::Then,
@@ -341,13 +366,14 @@ fn reaction(call: &CallExpression) -> Option<Reaction> {
     let object = member.object();
     if object.is_super() {
         let span = member.span();
-        return Some(Reaction { method, start: span.start, end: span.end, on_super: true });
+        return Some(Wrap::Receiver(Reaction { method, start: span.start, end: span.end, on_super: true }));
     }
     if continues_a_chain(object) {
-        return None;
+        let spread = call.arguments.iter().any(|a| matches!(a, Argument::SpreadElement(_)));
+        return (!spread && !call.arguments.is_empty()).then_some(Wrap::Arguments);
     }
     let span = object.span();
-    Some(Reaction { method, start: span.start, end: span.end, on_super: false })
+    Some(Wrap::Receiver(Reaction { method, start: span.start, end: span.end, on_super: false }))
 }
 
 /// Whether `expression` holds an optional link of the chain it is part of

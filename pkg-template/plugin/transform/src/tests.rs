@@ -350,14 +350,23 @@ fn with_the_hook_off_then_catch_and_finally_receivers_are_wrapped() {
 }
 
 #[test]
-fn a_receiver_that_continues_an_optional_chain_is_left_alone() {
+fn a_receiver_that_continues_an_optional_chain_is_left_alone_and_the_arguments_wrapped() {
     // Wrapped, `a?.b` would end the chain: a nullish `a` would then throw.
-    let kept = "a?.b.then(f); a?.b!.then(f); a?.().then(f);";
-    assert_eq!(rewrite_awaits(kept, Lang::Ts, RUNTIME, false, true), Outcome::Unchanged);
+    // Its arguments are wrapped instead; with a spread among them, nothing.
+    let out = with_reactions("a?.b.then(f, g); a?.b!.catch(f); a?.().finally(() => 1);");
+    assert!(
+        out.ends_with("a?.b.then(__als_callback((f)), __als_callback((g))); a?.b!.catch(__als_callback((f))); a?.().finally(__als_callback((() => 1)));"),
+        "{out}"
+    );
+    assert!(out.starts_with("import { callback as __als_callback }"), "{out}");
+    assert_eq!(rewrite_awaits("a?.b.then(...fs); a?.b.then()", Lang::Js, RUNTIME, false, true), Outcome::Unchanged);
+    // A decorator's expression must stay a member chain.
+    assert_eq!(rewrite_awaits("@x.then(f) class A {}", Lang::Ts, RUNTIME, false, true), Outcome::Unchanged);
     // A parenthesized chain ends where its parentheses do.
     assert!(with_reactions("(a?.b).then(f)").ends_with("(__als_then((a?.b))).then(f)"));
     // A chain that starts at the call: the receiver itself may be wrapped.
-    assert!(with_reactions("a?.then(f).then(g)").ends_with("__als_then((a))?.then(f).then(g)"));
+    // The chain's later calls continue it: their arguments are wrapped.
+    assert!(with_reactions("a?.then(f).then(g)").ends_with("__als_then((a))?.then(f).then(__als_callback((g)))"));
 }
 
 #[test]
