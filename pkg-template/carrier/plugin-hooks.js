@@ -24,6 +24,7 @@
 // the carrier's slow path costs two. Measured (js-tests/bench/README.md): faster
 // than the slow path for promises, and it keeps `await 5` and thenables.
 import { currentFrame, runInFrame, swapFrame } from '../core/context.js';
+import { calling } from '../plugin/reactions-as-is.js';
 
 export function pluginHooks({ NativePromise, nativeResolve, nativeThen, callNative, queue, bracket, closeBracket, enterOf, fastPath, awaitsHooked, reactions }) {
   class Box {
@@ -179,17 +180,18 @@ function reactionsOf([priorThen, then, priorCatch, priorFinally, promiseFinally]
     const method = this.then;
     return Reflect.apply(method === priorThen ? then : method, this, [undefined, onRejected]);
   }
-  const of = (name, engine, carrier, wrap) =>
-    function (x, read) {
+  const of = (name, engine, carrier) => {
+    const call = calling[name];
+    return function (x, read) {
       let method = read;
       if (arguments.length < 2) {
         if (x === null || x === undefined) return x;
         method = x[name];
       }
       // (No finally on an old engine's promises: nothing is the engine's.)
-      const call = method === engine && engine !== undefined ? carrier : method;
-      return wrap(typeof call === 'function' ? (...args) => Reflect.apply(call, x, args) : call);
+      return call(x, method === engine && engine !== undefined ? carrier : method);
     };
+  };
   // A then, catch or finally call whose receiver continues an optional
   // chain (`a?.b.then(f)`) cannot be wrapped: its callbacks are, each to run
   // in the frame of the call, whoever's method it is.
@@ -202,9 +204,9 @@ function reactionsOf([priorThen, then, priorCatch, priorFinally, promiseFinally]
   };
   return {
     callback,
-    thenOf: of('then', priorThen, then, (t) => ({ then: t })),
-    catchOf: of('catch', priorCatch, promiseCatch, (c) => ({ catch: c })),
-    finallyOf: of('finally', priorFinally, promiseFinally, (f) => ({ finally: f })),
+    thenOf: of('then', priorThen, then),
+    catchOf: of('catch', priorCatch, promiseCatch),
+    finallyOf: of('finally', priorFinally, promiseFinally),
   };
 }
 

@@ -66,7 +66,7 @@ const NO_AWAIT_HOOK = 'export const AWAIT_HOOK = false;\n';
 // off then, catch and finally calls are rewritten too (transform.js checks
 // more closely).
 const CODE_FILTER = /await|yield|AsyncLocalStorage|AWAIT_HOOK/;
-const CODE_FILTER_HOOK_OFF = /await|yield|AsyncLocalStorage|AWAIT_HOOK|then|catch|finally/;
+const CODE_FILTER_HOOK_OFF = new RegExp(`${CODE_FILTER.source}|then|catch|finally`);
 
 // The plugin's decisions for one build, shared by the unplugin hooks and the
 // esbuild plugin (esbuild.js): which modules it reads (`includes`) and what

@@ -15,6 +15,7 @@ import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { median } from '../measure.mjs';
+import { buildOne, REWRITTEN, transformOne } from './fresh-process.mjs';
 import { SCRIPT } from '../../node_modules/als-wasm/plugin/module-pass.js';
 
 const VARIANTS = ['plain', 'floor', 'packages', 'whole'];
@@ -51,10 +52,7 @@ export async function measurePackages({ tests, scratch, runs }) {
   for (let i = -1; i < runs; i++) {
     for (const variant of VARIANTS) {
       const out = join(scratch, 'out', `esbuild-packages-${variant}`);
-      const r = spawnSync('node', ['bench/plugin/build-one.mjs', 'esbuild', variant, entry, out, modules], { cwd: tests, encoding: 'utf8' });
-      const line = r.stdout.split('\n').find((l) => l.startsWith('{'));
-      if (r.status !== 0 || !line) throw new Error(`esbuild packages ${variant}: ${r.stderr.slice(-2000)}`);
-      const result = JSON.parse(line);
+      const result = buildOne(tests, ['esbuild', variant, entry, out, modules]);
       if (i >= 0) ms[variant].push(result.ms);
       if (i >= 0 && imports[variant]) imports[variant].push(result.pluginMs);
       if (i === -1 && variant !== 'floor') {
@@ -62,7 +60,7 @@ export async function measurePackages({ tests, scratch, runs }) {
         if (variant === 'plain') {
           bytes = code.length;
           awaits = (code.match(/\bawait\b/g) ?? []).length;
-        } else if (!/\bawait (?:\(0,\s*)?[\w$.]*(?:awaited|suspend)\b/.test(code)) {
+        } else if (!code.match(REWRITTEN)) {
           throw new Error(`esbuild packages ${variant}: no rewritten await in the bundle`);
         }
       }
@@ -77,11 +75,7 @@ export async function measurePackages({ tests, scratch, runs }) {
   const list = join(dir, 'modules.json');
   await writeFile(list, JSON.stringify(Object.keys(metafile.inputs).filter((f) => SCRIPT.test(f)).map((f) => resolve(tests, f))));
   const cold = [];
-  for (let i = 0; i < runs; i++) {
-    const r = spawnSync('node', ['bench/plugin/transform-one.mjs', list], { cwd: tests, encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`transform over the packages: ${r.stderr.slice(-2000)}`);
-    cold.push(JSON.parse(r.stdout).cold);
-  }
+  for (let i = 0; i < runs; i++) cold.push(transformOne(tests, list).cold);
   return {
     build: 'esbuild-packages', bytes, awaits, ...medians, floorImport: median(imports.floor), pluginImport: median(imports.packages),
     transformCold: median(cold), runs, ms,

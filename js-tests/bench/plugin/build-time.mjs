@@ -9,13 +9,13 @@
 // (build-packages.mjs). Then the
 // transform alone over every module of the app, in fresh processes too. Prints
 // one JSON line for the app, one per bundler and one for the transform.
-import { spawnSync } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { median } from '../measure.mjs';
 import { writeApp } from './app.mjs';
 import { measurePackages } from './build-packages.mjs';
+import { buildOne, REWRITTEN, transformOne } from './fresh-process.mjs';
 import { transformAwaits } from '../../node_modules/als-wasm/plugin/transform.js';
 
 const RUNS = 5;
@@ -29,9 +29,6 @@ let awaits = 0;
 for (const [id, code] of sources) awaits += count(transformAwaits(code, id)?.code ?? '', /\bawait __als_(?:awaited|suspend)\(/g);
 console.log(JSON.stringify({ build: 'app', bytes: app.bytes, modules: app.modules, awaits }));
 
-// A rewritten await, whatever names the bundler gave the helpers: `await awaited(`, `await suspend(`, or either through a bundler's import binding (`await (0, x.suspend)(`).
-const REWRITTEN = /\bawait (?:\(0,\s*)?[\w$.]*(?:awaited|suspend)\b/g;
-
 for (const bundler of BUNDLERS) {
   const ms = { plain: [], floor: [], plugin: [] };
   const pluginMs = [];
@@ -39,10 +36,7 @@ for (const bundler of BUNDLERS) {
   for (let i = -1; i < RUNS; i++) {
     for (const variant of ['plain', 'floor', 'plugin']) {
       const out = join(scratch, 'out', `${bundler}-${variant}`);
-      const r = spawnSync('node', ['bench/plugin/build-one.mjs', bundler, variant, app.entry, out], { cwd: tests, encoding: 'utf8' });
-      const line = r.stdout.split('\n').find((l) => l.startsWith('{'));
-      if (r.status !== 0 || !line) throw new Error(`${bundler} ${variant}: ${r.stderr.slice(-2000)}`);
-      const result = JSON.parse(line);
+      const result = buildOne(tests, [bundler, variant, app.entry, out]);
       if (i >= 0) ms[variant].push(result.ms);
       if (i >= 0 && variant === 'plugin') pluginMs.push(result.pluginMs);
       if (i >= 0 && variant === 'floor') floorMs.push(result.pluginMs);
@@ -69,9 +63,7 @@ console.log(JSON.stringify(await measurePackages({ tests, scratch, runs: RUNS })
 const passes = { cold: [], warm: [], oneTask: [] };
 for (let i = 0; i < RUNS; i++) {
   for (const flags of [[], ['--wasm-num-compilation-tasks=1']]) {
-    const r = spawnSync('node', [...flags, 'bench/plugin/transform-one.mjs', join(scratch, 'app')], { cwd: tests, encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`transform: ${r.stderr.slice(-2000)}`);
-    const result = JSON.parse(r.stdout);
+    const result = transformOne(tests, join(scratch, 'app'), flags);
     if (flags.length > 0) passes.oneTask.push(result.cold);
     else {
       passes.cold.push(result.cold);

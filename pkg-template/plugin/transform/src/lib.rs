@@ -135,26 +135,27 @@ pub fn rewrite_awaits(code: &str, lang: Lang, runtime_literal: &str, with_map: b
     // After every other site's edits: at one offset a receiver's or a
     // callback's opening goes after what encloses it and its closing after
     // what it encloses (a callback's argument may begin with a receiver).
-    let callback_open = OperandOpen::of(&names.callback);
-    for &(start, end) in &found.callbacks {
+    // (Their texts are made only for a module that has such calls.)
+    let callback_open = (!found.callbacks.is_empty()).then(|| OperandOpen::of(&names.callback));
+    if let Some(open) = &callback_open {
         used.callbacks = true;
-        list.insert(start, callback_open.before(code, start));
-        list.insert(end, "))");
+        for &(start, end) in &found.callbacks {
+            list.insert(start, open.before(code, start));
+            list.insert(end, "))");
+        }
     }
-    let reaction_opens = names.reactions.each_ref().map(|name| OperandOpen::of(name));
-    // super.then(…) -> __als_then((this), super.then).then(…): `super` cannot
-    // be passed, the method it reads can.
-    let super_opens = names.reactions.each_ref().map(|name| format!("{name}((this), "));
-    let super_closes = [").then", ").catch", ").finally"];
-    for reaction in &found.reactions {
-        let method = reaction.method as usize;
-        used.reactions[method] = true;
-        if reaction.on_super {
-            list.insert(reaction.start, &super_opens[method]);
-            list.insert(reaction.end, super_closes[method]);
-        } else {
-            list.insert(reaction.start, reaction_opens[method].before(code, reaction.start));
-            list.insert(reaction.end, "))");
+    let reaction_texts = (!found.reactions.is_empty()).then(|| ReactionTexts::of(&names));
+    if let Some(texts) = &reaction_texts {
+        for reaction in &found.reactions {
+            let method = reaction.method as usize;
+            used.reactions[method] = true;
+            if reaction.on_super {
+                list.insert(reaction.start, &texts.super_opens[method]);
+                list.insert(reaction.end, &texts.super_closes[method]);
+            } else {
+                list.insert(reaction.start, texts.opens[method].before(code, reaction.start));
+                list.insert(reaction.end, "))");
+            }
         }
     }
     let at = preamble::position(&program, code, commonjs);
@@ -204,6 +205,26 @@ impl OperandOpen {
             &self.spaced
         } else {
             &self.plain
+        }
+    }
+}
+
+/// What wraps the receiver of a then, catch or finally call, by
+/// sites::Method: `__als_then((x))`, and for `super.then(…)`, whose `super`
+/// cannot be passed but the method it reads can,
+/// `__als_then((this), super.then).then(…)`.
+struct ReactionTexts {
+    opens: [OperandOpen; 3],
+    super_opens: [String; 3],
+    super_closes: [String; 3],
+}
+
+impl ReactionTexts {
+    fn of(names: &preamble::HelperNames) -> Self {
+        Self {
+            opens: names.reactions.each_ref().map(|name| OperandOpen::of(name)),
+            super_opens: names.reactions.each_ref().map(|name| format!("{name}((this), ")),
+            super_closes: sites::Method::ALL.map(|method| format!(").{}", method.name())),
         }
     }
 }

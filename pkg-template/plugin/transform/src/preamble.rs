@@ -4,6 +4,8 @@ use oxc_ast::ast::{Program, Statement};
 use oxc_span::GetSpan;
 use oxc_syntax::identifier::is_identifier_part;
 
+use crate::sites::Method;
+
 /// Local names for the helpers that the module does not use already:
 /// `__als_…`, else `__als1_…`, `__als2_…`.
 pub struct HelperNames {
@@ -24,10 +26,6 @@ pub struct HelperNames {
     /// What its arguments go through where the receiver cannot.
     pub callback: String,
 }
-
-/// The runtime's names of those, by sites::Method (not `then`: a module
-/// namespace with a `then` export is a thenable).
-const REACTIONS: [(&str, &str); 3] = [("thenOf", "then"), ("catchOf", "catch"), ("finallyOf", "finally")];
 
 /// Which helpers a module uses.
 #[derive(Debug, Default, Clone, Copy)]
@@ -62,7 +60,7 @@ impl HelperNames {
             resumed: name("resumed"),
             caught: name("caught"),
             done: name("done"),
-            reactions: REACTIONS.map(|(_, local)| name(local)),
+            reactions: Method::ALL.map(|method| name(method.name())),
             callback: name("callback"),
         }
     }
@@ -115,9 +113,9 @@ impl HelperNames {
         if used.caught {
             helpers.push(("caught", &self.caught));
         }
-        for ((used, (name, _)), local) in used.reactions.iter().zip(REACTIONS).zip(&self.reactions) {
+        for ((used, method), local) in used.reactions.iter().zip(Method::ALL).zip(&self.reactions) {
             if *used {
-                helpers.push((name, local));
+                helpers.push((method.helper(), local));
             }
         }
         if used.callbacks {

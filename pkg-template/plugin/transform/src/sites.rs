@@ -53,6 +53,29 @@ pub enum Method {
     Finally,
 }
 
+impl Method {
+    pub const ALL: [Self; 3] = [Self::Then, Self::Catch, Self::Finally];
+
+    /// As a call writes it (and the end of the local name of its helper).
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Then => "then",
+            Self::Catch => "catch",
+            Self::Finally => "finally",
+        }
+    }
+
+    /// The runtime's export for its receivers (not `then`: a module
+    /// namespace with a `then` export is a thenable).
+    pub fn helper(self) -> &'static str {
+        match self {
+            Self::Then => "thenOf",
+            Self::Catch => "catchOf",
+            Self::Finally => "finallyOf",
+        }
+    }
+}
+
 /// A call of a then, catch or finally method, rewritten with the await hook
 /// off (the carrier leaves `Promise.prototype.then` as the engine made it
 /// there): `start..end` is the receiver's span, or for `super.then(…)` the
@@ -357,12 +380,8 @@ enum Wrap {
 /// `a?.b.then(…)`.
 fn reaction(call: &CallExpression) -> Option<Wrap> {
     let member = call.callee.as_member_expression()?;
-    let method = match member.static_property_name()? {
-        "then" => Method::Then,
-        "catch" => Method::Catch,
-        "finally" => Method::Finally,
-        _ => return None,
-    };
+    let name = member.static_property_name()?;
+    let method = Method::ALL.into_iter().find(|m| m.name() == name)?;
     let object = member.object();
     if object.is_super() {
         let span = member.span();

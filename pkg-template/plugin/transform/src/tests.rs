@@ -14,11 +14,20 @@ fn rewrite(code: &str, lang: Lang) -> Outcome {
     rewrite_awaits(code, lang, RUNTIME, true, false)
 }
 
-fn code_of(code: &str, lang: Lang) -> String {
-    match rewrite(code, lang) {
+/// With the await hook off: then, catch and finally calls rewritten too.
+fn rewrite_hook_off(code: &str, lang: Lang) -> Outcome {
+    rewrite_awaits(code, lang, RUNTIME, false, true)
+}
+
+fn code_in(outcome: Outcome) -> String {
+    match outcome {
         Outcome::Rewritten { code, .. } => code,
         other => panic!("not rewritten: {other:?}"),
     }
+}
+
+fn code_of(code: &str, lang: Lang) -> String {
+    code_in(rewrite(code, lang))
 }
 
 fn js(code: &str) -> String {
@@ -270,7 +279,7 @@ fn nothing_panics_on_odd_input() {
         for lang in [Lang::Js, Lang::Ts, Lang::Tsx] {
             let _ = rewrite(code, lang);
             let _ = mark_global_reads(code, lang, "N;", true);
-            let _ = rewrite_awaits(code, lang, RUNTIME, false, true);
+            let _ = rewrite_hook_off(code, lang);
         }
     }
 }
@@ -327,10 +336,7 @@ fn a_directive_of_a_function_body_stays_first() {
 }
 
 fn with_reactions(code: &str) -> String {
-    match rewrite_awaits(code, Lang::Ts, RUNTIME, false, true) {
-        Outcome::Rewritten { code, .. } => code,
-        other => panic!("not rewritten: {other:?}"),
-    }
+    code_in(rewrite_hook_off(code, Lang::Ts))
 }
 
 #[test]
@@ -343,10 +349,7 @@ fn with_the_hook_off_then_catch_and_finally_receivers_are_wrapped() {
     );
     // Only with the hook off; and never a property read or a method of another name.
     assert_eq!(rewrite("p.then(f)", Lang::Js), Outcome::Unchanged);
-    assert_eq!(
-        rewrite_awaits("p.then; p.thenable(f); new p.then(f); p.then`x`", Lang::Js, RUNTIME, false, true),
-        Outcome::Unchanged
-    );
+    assert_eq!(rewrite_hook_off("p.then; p.thenable(f); new p.then(f); p.then`x`", Lang::Js), Outcome::Unchanged);
 }
 
 #[test]
@@ -359,9 +362,9 @@ fn a_receiver_that_continues_an_optional_chain_is_left_alone_and_the_arguments_w
         "{out}"
     );
     assert!(out.starts_with("import { callback as __als_callback }"), "{out}");
-    assert_eq!(rewrite_awaits("a?.b.then(...fs); a?.b.then()", Lang::Js, RUNTIME, false, true), Outcome::Unchanged);
+    assert_eq!(rewrite_hook_off("a?.b.then(...fs); a?.b.then()", Lang::Js), Outcome::Unchanged);
     // A decorator's expression must stay a member chain.
-    assert_eq!(rewrite_awaits("@x.then(f) class A {}", Lang::Ts, RUNTIME, false, true), Outcome::Unchanged);
+    assert_eq!(rewrite_hook_off("@x.then(f) class A {}", Lang::Ts), Outcome::Unchanged);
     // A parenthesized chain ends where its parentheses do.
     assert!(with_reactions("(a?.b).then(f)").ends_with("(__als_then((a?.b))).then(f)"));
     // A chain that starts at the call: the receiver itself may be wrapped.
