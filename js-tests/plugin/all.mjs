@@ -18,4 +18,5 @@ import './global-reads.mjs';
 import './await-hook.mjs';
 import './reactions.mjs';
 import './helper-names.mjs';
+import './script-this.mjs';
 await run();

@@ -2,9 +2,10 @@
 //! in one walk of the tree.
 
 use oxc_ast::ast::{
-    Argument, ArrowFunctionBody, ArrowFunctionExpression, AssignmentExpression, AwaitExpression, CallExpression,
-    Decorator, Expression, ForOfStatement, FormalParameters, Function, FunctionBody, ImportMeta, MemberExpression,
-    Program, Statement, TryStatement, VariableDeclaration, VariableDeclarationKind, YieldExpression,
+    AccessorProperty, Argument, ArrowFunctionBody, ArrowFunctionExpression, AssignmentExpression, AwaitExpression,
+    CallExpression, Decorator, Expression, ForOfStatement, FormalParameters, Function, FunctionBody, ImportMeta,
+    MemberExpression, Program, PropertyDefinition, Statement, StaticBlock, ThisExpression, TryStatement,
+    VariableDeclaration, VariableDeclarationKind, YieldExpression,
 };
 use oxc_ast_visit::{walk, Visit};
 use oxc_span::GetSpan;
@@ -103,6 +104,11 @@ pub struct Found {
     pub callbacks: Vec<(u32, u32)>,
     requires: bool,
     assigns_exports: bool,
+    /// A `this` whose value is the module's own (no function or class body
+    /// binds it): bundlers give a script's top-level `this` its CommonJS
+    /// `exports` (UMD's `(function (root) {…})(this)`), an ES module's is
+    /// `undefined`.
+    top_level_this: bool,
     top_level_await: bool,
     import_meta: bool,
     /// The first `await` in a parameter list, which JS rejects (oxc's parser
@@ -111,20 +117,22 @@ pub struct Found {
 }
 
 impl Found {
-    /// A script that calls require(…) or assigns module.exports / exports.x,
-    /// with no top-level await: an import would turn it into an ES module
-    /// and break module.exports. A script is what Babel's `unambiguous`
+    /// A script that calls require(…), assigns module.exports / exports.x or
+    /// reads a top-level `this`, with no top-level await: an import would
+    /// turn it into an ES module and break module.exports (or make `this`
+    /// undefined: webpack does). A script is what Babel's `unambiguous`
     /// made of a module with no import, export or import.meta (a top-level
     /// await alone did not make it a module there, so it does not here).
     pub fn is_commonjs(&self, program: &Program) -> bool {
         let esm = self.import_meta || program.body.iter().any(Statement::is_module_declaration);
-        !esm && (self.requires || self.assigns_exports) && !self.top_level_await
+        !esm && (self.requires || self.assigns_exports || self.top_level_this) && !self.top_level_await
     }
 }
 
 /// `reactions`: whether then, catch and finally calls are sites too.
 pub fn find(program: &Program, code: &str, reactions: bool) -> Found {
-    let mut finder = Finder { code, reactions, in_decorator: 0, found: Found::default(), functions: Vec::new() };
+    let mut finder =
+        Finder { code, reactions, in_decorator: 0, binds_this: 0, found: Found::default(), functions: Vec::new() };
     finder.visit_program(program);
     finder.found
 }
@@ -135,6 +143,9 @@ struct Finder<'c> {
     /// Inside a decorator's expression: `@x.then(f)` would not parse as
     /// `@__als_then((x)).then(f)`, so its calls stay as they are.
     in_decorator: u32,
+    /// Functions (not arrows), class field initializers and static blocks
+    /// around the walk: each binds a `this` of its own.
+    binds_this: u32,
     found: Found,
     functions: Vec<Frame>,
 }
@@ -169,7 +180,9 @@ impl Frame {
 impl<'a> Visit<'a> for Finder<'_> {
     fn visit_function(&mut self, it: &Function<'a>, flags: ScopeFlags) {
         self.functions.push(Frame::new(it.r#async, it.generator));
+        self.binds_this += 1;
         walk::walk_function(self, it, flags);
+        self.binds_this -= 1;
         if let (Some(frame), Some(body)) = (self.functions.pop(), &it.body) {
             self.close(frame, Kind::Body, body_start(body), body.span.end.saturating_sub(1));
         }
@@ -290,6 +303,30 @@ impl<'a> Visit<'a> for Finder<'_> {
             self.found.assigns_exports = true;
         }
         walk::walk_assignment_expression(self, it);
+    }
+
+    fn visit_this_expression(&mut self, _it: &ThisExpression) {
+        if self.binds_this == 0 {
+            self.found.top_level_this = true;
+        }
+    }
+
+    fn visit_property_definition(&mut self, it: &PropertyDefinition<'a>) {
+        self.binds_this += 1;
+        walk::walk_property_definition(self, it);
+        self.binds_this -= 1;
+    }
+
+    fn visit_accessor_property(&mut self, it: &AccessorProperty<'a>) {
+        self.binds_this += 1;
+        walk::walk_accessor_property(self, it);
+        self.binds_this -= 1;
+    }
+
+    fn visit_static_block(&mut self, it: &StaticBlock<'a>) {
+        self.binds_this += 1;
+        walk::walk_static_block(self, it);
+        self.binds_this -= 1;
     }
 
     fn visit_import_meta(&mut self, _it: &ImportMeta) {

@@ -118,6 +118,19 @@ fn commonjs_gets_a_require_at_the_top() {
     );
     // exports.x = … alone makes it CommonJS too.
     assert!(js("exports.f = async () => await 1;").starts_with("var {"));
+    // So does a top-level `this` (UMD's): bundlers give a script's its
+    // exports, an ES module's is undefined.
+    assert!(js("(function (root) { root.f = async () => await 1; })(this);").starts_with("var {"));
+    assert!(js("const root = () => this;\nexports; async function f() { await 1; }").starts_with("var {"));
+    // A `this` that a function, a class field or a static block binds is not
+    // the module's.
+    for inner in [
+        "function g() { return this; }",
+        "class C { x = this; static { this.y = 1; } m() { return this; } }",
+        "class C { accessor z = this; }",
+    ] {
+        assert!(js(&format!("{inner}\nasync function f() {{ await 1; }}")).starts_with("import {"), "{inner}");
+    }
     // A top-level await makes it a module whatever else it has.
     assert!(js("const x = require('x');\nawait x;").starts_with("import {"));
     // import or export makes it a module.
