@@ -143,8 +143,10 @@ struct Finder<'c> {
     /// Inside a decorator's expression: `@x.then(f)` would not parse as
     /// `@__als_then((x)).then(f)`, so its calls stay as they are.
     in_decorator: u32,
-    /// Functions (not arrows), class field initializers and static blocks
-    /// around the walk: each binds a `this` of its own.
+    /// Functions (not arrows), class fields and static blocks around the
+    /// walk: each binds a `this` of its own (`binding_this`). A field's
+    /// decorators and computed key read the class's `this`, but count as
+    /// inside: a `this` there only leaves the module an import, as before.
     binds_this: u32,
     found: Found,
     functions: Vec<Frame>,
@@ -180,9 +182,7 @@ impl Frame {
 impl<'a> Visit<'a> for Finder<'_> {
     fn visit_function(&mut self, it: &Function<'a>, flags: ScopeFlags) {
         self.functions.push(Frame::new(it.r#async, it.generator));
-        self.binds_this += 1;
-        walk::walk_function(self, it, flags);
-        self.binds_this -= 1;
+        self.binding_this(|s| walk::walk_function(s, it, flags));
         if let (Some(frame), Some(body)) = (self.functions.pop(), &it.body) {
             self.close(frame, Kind::Body, body_start(body), body.span.end.saturating_sub(1));
         }
@@ -312,21 +312,15 @@ impl<'a> Visit<'a> for Finder<'_> {
     }
 
     fn visit_property_definition(&mut self, it: &PropertyDefinition<'a>) {
-        self.binds_this += 1;
-        walk::walk_property_definition(self, it);
-        self.binds_this -= 1;
+        self.binding_this(|s| walk::walk_property_definition(s, it));
     }
 
     fn visit_accessor_property(&mut self, it: &AccessorProperty<'a>) {
-        self.binds_this += 1;
-        walk::walk_accessor_property(self, it);
-        self.binds_this -= 1;
+        self.binding_this(|s| walk::walk_accessor_property(s, it));
     }
 
     fn visit_static_block(&mut self, it: &StaticBlock<'a>) {
-        self.binds_this += 1;
-        walk::walk_static_block(self, it);
-        self.binds_this -= 1;
+        self.binding_this(|s| walk::walk_static_block(s, it));
     }
 
     fn visit_import_meta(&mut self, _it: &ImportMeta) {
@@ -352,6 +346,14 @@ impl Finder<'_> {
             self.found.sites.push(Site { kind: Kind::Caught, start: open, end: open });
         }
         self.found.sites.push(Site { kind: body, start, end });
+    }
+
+    /// `walk` inside something that binds a `this` of its own: a `this`
+    /// there is not the module's.
+    fn binding_this(&mut self, walk: impl FnOnce(&mut Self)) {
+        self.binds_this += 1;
+        walk(self);
+        self.binds_this -= 1;
     }
 
     fn mark_implicit(&mut self) {
