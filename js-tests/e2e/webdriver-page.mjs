@@ -71,14 +71,13 @@ export function webDriverPage({ wd, session }) {
       until(() => run(`return (${fn})(arguments[0]);`, [arg]), timeout, String(fn)),
     waitForSelector: (selector, { timeout = 30_000 } = {}) =>
       until(() => run('return document.querySelector(arguments[0]) !== null;', [selector]), timeout, selector),
-    // Playwright matches the URL the navigation committed; a page may then
-    // add a query of its own (the logger does), which polling would see first.
+    // As Playwright's: a URL string, or a predicate given a URL object.
     async waitForURL(url, { timeout = 30_000 } = {}) {
-      const reached = (at) => at === url || (!/[?#]/.test(url) && at.split(/[?#]/)[0] === url);
+      const reached = typeof url === 'function' ? (at) => url(new URL(at)) : (at) => at === url;
       currentUrl = await until(async () => {
         const at = await wd('GET', `${session}/url`);
         return reached(at) && at;
-      }, timeout, url);
+      }, timeout, String(url));
     },
     $$eval: (selector, fn) => run(`return (${fn})(Array.from(document.querySelectorAll(arguments[0])));`, [selector]),
     textContent: (selector) => run('return document.querySelector(arguments[0])?.textContent ?? null;', [selector]),
