@@ -194,7 +194,10 @@ function reactionsOf([priorThen, then, priorCatch, priorFinally, promiseFinally]
   };
   // A then, catch or finally call whose receiver continues an optional
   // chain (`a?.b.then(f)`) cannot be wrapped: its callbacks are, each to run
-  // in the frame of the call, whoever's method it is.
+  // in the frame of the call, whoever's method it is. (wrap.js's
+  // bindCurrent, but a throw here rejects a promise, so it is not noted as
+  // uncaught; one bindCurrent with a flag for both added 6 bytes gzipped to
+  // every page's bundle.)
   const callback = (fn) => {
     if (typeof fn !== 'function') return fn;
     const frame = currentFrame();

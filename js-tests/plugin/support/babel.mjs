@@ -154,7 +154,7 @@ export function strip(node, names = null, undone = { await: 0, iterate: 0, yield
     // each helper only before the method it is for; callback((f)) -> f.
     const isCall = node.type === 'CallExpression' || node.type === 'OptionalCallExpression';
     const receiver = isCall && /MemberExpression$/.test(node.callee.type) ? node.callee.object : null;
-    const method = receiver && METHODS.indexOf(memberName(node.callee));
+    const method = receiver ? METHODS.indexOf(memberName(node.callee)) : -1;
     if (method >= 0 && (call(receiver, names[REACTIONS[method]]) || call(receiver, names[REACTIONS[method]], 2))) {
       const [x, read] = receiver.arguments;
       if (!read || (read.object.type === 'Super' && memberName(read) === METHODS[method])) {
